@@ -76,7 +76,14 @@ def _find_reference_file() -> Path:
     raise CheckFailure("this test needs the lesson's reference module, which only the autograder has")
 
 
-_backend: ContextVar[Backend] = ContextVar("aimath_backend", default=InProcessBackend())
+# The default backend serves code outside any harness (a notebook, `otter run`); a module-level
+# instance, so the reference module is loaded once per process.
+_DEFAULT_BACKEND = InProcessBackend()
+_backend: ContextVar[Backend | None] = ContextVar("aimath_backend", default=None)
+
+
+def current_backend() -> Backend:
+    return _backend.get() or _DEFAULT_BACKEND
 
 
 @contextlib.contextmanager
@@ -90,19 +97,19 @@ def use_backend(backend: Backend) -> Iterator[Backend]:
 
 def reference() -> ModuleType:
     """The lesson's reference module (hidden tests only)."""
-    return _backend.get().reference()
+    return current_backend().reference()
 
 
 def new_axes() -> Any:
     """A fresh matplotlib Axes, made where the student's code runs."""
-    return _backend.get().new_axes()
+    return current_backend().new_axes()
 
 
 def axes_line_data(ax: Any) -> list[np.ndarray]:
     """The (n, 2) data of every line drawn on `ax`, in drawing order."""
-    return _backend.get().axes_line_data(ax)
+    return current_backend().axes_line_data(ax)
 
 
 def student_side_function(source: str, name: str) -> Callable[..., Any]:
     """Define the function `name` from `source` where the student's code runs (for autograd)."""
-    return _backend.get().student_side_function(source, name)
+    return current_backend().student_side_function(source, name)
