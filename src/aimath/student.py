@@ -54,7 +54,9 @@ class CheckReport:
         for r in self.results:
             mark = "✅" if r.passed else "❌"
             lines.append(f"  {mark} {r.name}" + ("" if r.passed else "\n      " + r.message.replace("\n", "\n      ")))
-        if self.passed:
+        if not self.results:
+            lines = [f"{self.question}: this exercise has no public tests; its hidden tests run when you submit."]
+        elif self.passed:
             lines.append("  Hidden tests run when you submit.")
         return "\n".join(lines)
 

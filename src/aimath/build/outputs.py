@@ -8,12 +8,15 @@ solutions/NN_Title.ipynb  executed solution notebook
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
+import os
 import re
 import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -192,10 +195,10 @@ def execute_notebook(notebook: nbformat.NotebookNode, workdir: Path, where: str)
         timeout=600,
         kernel_name="python3",
         resources={"metadata": {"path": str(workdir)}},
-        env_overrides={"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0"},
     )
     try:
-        client.execute()
+        with _kernel_environment():
+            client.execute()
     except CellExecutionError as exc:
         raise BuildError(f"{where}: a cell failed while executing the solutions:\n{exc}") from None
     for cell in notebook.cells:
@@ -210,6 +213,22 @@ def execute_notebook(notebook: nbformat.NotebookNode, workdir: Path, where: str)
     notebook.metadata.pop("widgets", None)
     notebook.metadata["language_info"] = {"name": "python"}
     return notebook
+
+
+@contextlib.contextmanager
+def _kernel_environment() -> Iterator[None]:
+    """The kernel inherits our environment: fix what would make outputs differ between runs."""
+    pinned = {"PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    saved = {k: os.environ.get(k) for k in pinned}
+    os.environ.update(pinned)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _write_notebook(notebook: nbformat.NotebookNode, path: Path) -> None:
@@ -290,9 +309,9 @@ def build_lesson(lesson: LessonSource, entry: LessonEntry, config: CourseConfig,
 
     bundle: dict[str, bytes] = {}
     for question in lesson.questions:
+        # Written even without public tests, so check("NN.M") can say so instead of failing.
         public = [t for t in question.tests if not t.hidden]
-        if public:
-            put(dirs["release"] / "tests" / f"{question.name}.py", test_file_text(question, public))
+        put(dirs["release"] / "tests" / f"{question.name}.py", test_file_text(question, public))
         all_tests = test_file_text(question, question.tests)
         put(dirs["autograder"] / "tests" / f"{question.name}.py", all_tests)
         bundle[f"tests/{question.name}.py"] = all_tests.encode()

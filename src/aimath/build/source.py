@@ -219,6 +219,12 @@ def parse_lesson(path: Path) -> LessonSource:
         notebook = nbformat.read(path, as_version=4)
     except Exception as exc:  # nbformat raises several unrelated types for unreadable files
         raise BuildError(f"{path}: not a readable notebook ({exc})") from None
+    kernel = notebook.metadata.get("kernelspec", {})
+    if kernel.get("language", "python") != "python" or not kernel.get("name"):
+        raise BuildError(
+            f"{path}: the notebook needs a Python kernelspec in its metadata (otter assign reads it); "
+            "e.g. `jupytext --set-kernel python3 FILE`"
+        )
     cells = [Cell(i + 1, c.cell_type, c.source) for i, c in enumerate(notebook.cells)]
     if not cells or cells[0].cell_type != "raw" or not cells[0].source.lstrip().startswith("# ASSIGNMENT CONFIG"):
         raise BuildError(f"{path}, cell 1: the first cell must be a raw '# ASSIGNMENT CONFIG' cell")
