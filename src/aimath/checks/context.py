@@ -24,7 +24,12 @@ from .errors import CheckFailure
 
 class Backend(Protocol):
     def reference(self) -> ModuleType: ...
-    def new_axes(self) -> Any: ...
+    def new_axes(self) -> Any:
+        # A bare Figure, not pyplot: switching backends inside a notebook would hide its later figures.
+        from matplotlib.figure import Figure
+
+        return Figure().add_subplot()
+
     def axes_line_data(self, ax: Any) -> list[np.ndarray]: ...
     def student_side_function(self, source: str, name: str) -> Callable[..., Any]: ...
 

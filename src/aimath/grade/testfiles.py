@@ -101,5 +101,6 @@ def load_tests_dir(folder: Path) -> list[QuestionTests]:
     return [load_test_file(p) for p in sorted(folder.glob("q*.py"), key=lambda p: _question_key(p.stem))]
 
 
-def _question_key(name: str) -> tuple[Any, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in name.split("_"))
+def _question_key(name: str) -> tuple[tuple[int, int, str], ...]:
+    """q02_2 < q02_10 < q02_v1: numbers numerically, then named parts."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in name.split("_"))
