@@ -92,7 +92,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     Uses the profiling timer, so time spent waiting (on a pipe, for a callback) does not count. Only
     the main thread can receive signals; elsewhere the block runs unlimited and the grading engine's
-    hard limits still apply.
+    hard limits still apply. Limits nest: an inner block never outlives the outer budget, and the
+    outer timer is re-armed with what is left of it when the inner block ends.
     """
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
@@ -102,12 +103,18 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise CallTimeout()
 
     previous = signal.signal(signal.SIGPROF, on_timer)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    started = time.process_time()
+    outer_remaining, _ = signal.setitimer(signal.ITIMER_PROF, seconds)
+    if 0 < outer_remaining < seconds:
+        signal.setitimer(signal.ITIMER_PROF, outer_remaining)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+        if outer_remaining > 0:
+            left = outer_remaining - (time.process_time() - started)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-6))  # fires at once if spent
 
 
 @contextlib.contextmanager
@@ -150,8 +157,8 @@ def _is_data(value: Any) -> bool:
 
 
 def _snapshot(value: Any) -> Any:
-    if type(value).__name__ == "Tensor":
-        return value.detach().clone()
+    if type(value).__name__ == "Tensor":  # a leaf copy that keeps requires_grad, for autograd exercises
+        return value.detach().clone().requires_grad_(value.requires_grad)
     return copy.deepcopy(value)
 
 
@@ -315,6 +322,8 @@ def assert_raises(exc_type: type[BaseException], fn: Callable[..., Any], *args: 
 
     name = getattr(fn, "__name__", "your function")
     _, report = run_call(fn, args, kwargs, CallOptions(check_mutation=False, check_global_rng=False))
+    if report.timed_out or report.forbidden:
+        raise_for_report(report, name)
     if report.error_type is None:
         raise CheckFailure(f"{name} should raise {exc_type.__name__} for this invalid input, but returned")
     if exc_type.__name__ not in report.error_mro:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 
 class CheckFailure(AssertionError):
     """A failed check whose message is safe to show a student.
@@ -12,6 +14,6 @@ class CheckFailure(AssertionError):
     """
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Fail the current test with a student-safe message."""
     raise CheckFailure(message)
