@@ -84,5 +84,51 @@ def check(root: Path | None, lessons: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+EXPORT_FORMATS = ("csv", "canvas", "moodle", "blackboard")
+
+
+def _default_db(course: Course) -> Path:
+    return course.root / "gradebook.sqlite"
+
+
+def export_lesson(course: Course, fmt: str, lesson_key: str, output: Path, db: Path) -> int:
+    """Write one lesson's latest results in an LMS format; returns the number of students exported."""
+    from . import export
+    from .gradebook import Gradebook
+
+    entry = course.config.lesson(lesson_key)
+    if not db.is_file():
+        raise click.ClickException(f"no gradebook at {db}: run `aimath grade` first")
+    with Gradebook(db) as gradebook:
+        if course.config.roster:
+            gradebook.import_roster(course.root / course.config.roster)
+        results = gradebook.latest_results(entry.id)
+        late = {"late_days": gradebook.late_days(entry.id), "policy": course.config.late_policy}
+        if fmt == "csv":
+            export.export_csv(results, output, **late)
+        else:
+            writer = {"canvas": export.export_canvas, "moodle": export.export_moodle,
+                      "blackboard": export.export_blackboard}[fmt]
+            writer(results, entry, gradebook.students(), output, **late)
+    return len(results)
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
+@click.option("--lesson", "lesson_key", required=True, help="Lesson number, e.g. 02.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite gradebook (default: gradebook.sqlite in the course folder).")
+@click.pass_obj
+def export_command(root: Path | None, fmt: str, lesson_key: str, output: Path, db: Path | None) -> None:
+    """Export a lesson's grades: csv (per question), canvas, moodle or blackboard import files."""
+    course = _course(root)
+    try:
+        count = export_lesson(course, fmt, lesson_key, output, db or _default_db(course))
+    except (ConfigError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {output} ({count} students)")
+
+
 if __name__ == "__main__":
     main()

@@ -205,6 +205,9 @@ def execute_notebook(notebook: nbformat.NotebookNode, workdir: Path, where: str)
         cell.metadata.pop("execution", None)
         for output in cell.get("outputs", []):
             text = json.dumps(output.get("text", "")) + json.dumps(output.get("data", {}).get("text/plain", ""))
+            data = output.get("data", {})
+            if str(data.get("text/plain", "")).startswith("<Figure") and "image/png" not in data:
+                raise BuildError(f"{where}, {cell.id}: a figure did not render (was the inline backend switched off?)")
             if NONDETERMINISTIC_OUTPUT.search(text):
                 raise BuildError(
                     f"{where}, {cell.id}: output shows a memory address, which differs on every run "

@@ -24,12 +24,7 @@ from .errors import CheckFailure
 
 class Backend(Protocol):
     def reference(self) -> ModuleType: ...
-    def new_axes(self) -> Any:
-        # A bare Figure, not pyplot: switching backends inside a notebook would hide its later figures.
-        from matplotlib.figure import Figure
-
-        return Figure().add_subplot()
-
+    def new_axes(self) -> Any: ...
     def axes_line_data(self, ax: Any) -> list[np.ndarray]: ...
     def student_side_function(self, source: str, name: str) -> Callable[..., Any]: ...
 
@@ -55,13 +50,10 @@ class InProcessBackend:
         return self._reference
 
     def new_axes(self) -> Any:
-        import matplotlib
+        # A bare Figure, not pyplot: switching backends inside a notebook would hide its later figures.
+        from matplotlib.figure import Figure
 
-        matplotlib.use("Agg", force=False)
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots()
-        return ax
+        return Figure().add_subplot()
 
     def axes_line_data(self, ax: Any) -> list[np.ndarray]:
         return [np.asarray(line.get_xydata(), dtype=float) for line in ax.get_lines()]
