@@ -84,6 +84,104 @@ def check(root: Path | None, lessons: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+def grade_with_progress(course: Course, lesson_key: str, paths: list[Path], out: Path, *, workers: int, db: Path,
+                        regrade: bool = False, sandbox: str | None = None, limits=None):
+    """Grade a batch with a progress bar; print the per-submission lines and the summary table."""
+    import tempfile
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .grade.batch import grade_batch
+    from .gradebook import Gradebook, collect_submissions
+    from .report import summary_table
+
+    entry = course.config.lesson(lesson_key)
+    bundle = course.root / "autograder" / entry.stem
+    if not (bundle / "lesson.json").is_file():
+        raise click.ClickException(f"lesson {entry.id} is not built: run `aimath build {entry.id}`")
+    patterns = course.config.student_id_patterns()
+    with tempfile.TemporaryDirectory(prefix="aimath-count-") as scratch:
+        expected = len(collect_submissions(paths, patterns, scratch))
+    console = Console(stderr=True)
+    with Progress(TextColumn("grading {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as progress:
+        task = progress.add_task(entry.stem, total=expected)
+        outcome = grade_batch(bundle, paths, out, workers=workers, db_path=db, regrade=regrade,
+                              progress=lambda result: progress.advance(task), limits=limits or course.config.limits,
+                              sandbox_mode=sandbox or course.config.sandbox, patterns=patterns)
+        progress.update(task, completed=expected)
+    if course.config.roster:
+        with Gradebook(db) as gradebook:
+            gradebook.import_roster(course.root / course.config.roster)
+    console.print(summary_table(outcome.results))
+    if outcome.skipped:
+        console.print(f"{len(outcome.skipped)} unchanged submission(s) skipped (use --regrade to grade them again)")
+    for submission, reason in outcome.failed:
+        console.print(f"[red]not graded[/red] {submission.original_name}: {reason}")
+    return outcome
+
+
+@main.command()
+@click.argument("lesson_key", metavar="LESSON")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Results, feedback and intake folder (default: graded/NN_Title).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parallel graders (default: from the config).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite gradebook (default: gradebook.sqlite in the course folder).")
+@click.option("--regrade", is_flag=True, help="Grade unchanged submissions again.")
+@click.option("--sandbox", type=click.Choice(["auto", "bwrap", "process"]), default=None)
+@click.pass_obj
+def grade(root: Path | None, lesson_key: str, paths: tuple[Path, ...], out: Path | None, workers: int | None,
+          db: Path | None, regrade: bool, sandbox: str | None) -> None:
+    """Grade submitted notebooks (.ipynb, otter .zip exports, or folders of them) for one lesson."""
+    course = _course(root)
+    try:
+        entry = course.config.lesson(lesson_key)
+        grade_with_progress(course, lesson_key, list(paths), out or course.root / "graded" / entry.stem,
+                            workers=workers or course.config.limits.workers, db=db or _default_db(course),
+                            regrade=regrade, sandbox=sandbox)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command()
+@click.option("--lesson", "lesson_key", default="02", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to put the demo class (default: demo-out/ in the course folder; replaced).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
+@click.pass_obj
+def demo(root: Path | None, lesson_key: str, out: Path | None, workers: int) -> None:
+    """Make a synthetic class for a lesson, grade it in the sandbox, and export the grades."""
+    import shutil
+
+    from .demo import DEMO_LIMITS, synthesize_class
+
+    course = _course(root)
+    entry = course.config.lesson(lesson_key)
+    out = out or course.root / "demo-out"
+    if out.exists():
+        shutil.rmtree(out)
+    submissions, roster = synthesize_class(course.root, entry.stem, out)
+    demo_course = Course(course.root, course.config.model_copy(update={"roster": str(roster.resolve())}))
+    db = out / "gradebook.sqlite"
+    grade_with_progress(demo_course, entry.id, [out / "submissions"], out / "graded", workers=workers, db=db,
+                        limits=DEMO_LIMITS)
+    exports = out / "exports"
+    exports.mkdir()
+    export_lesson(demo_course, "csv", entry.id, exports / "grades.csv", db)
+    export_lesson(demo_course, "canvas", entry.id, exports / "canvas.csv", db)
+    click.echo(f"""
+demo class of {len(submissions)} submissions for lesson {entry.id} ({entry.title}):
+  submissions   {out / 'submissions'}
+  results       {out / 'graded' / 'results'}
+  feedback      {out / 'graded' / 'feedback'}
+  gradebook     {db}
+  plain CSV     {exports / 'grades.csv'}
+  Canvas CSV    {exports / 'canvas.csv'}""")
+
+
 EXPORT_FORMATS = ("csv", "canvas", "moodle", "blackboard")
 
 
