@@ -3,20 +3,11 @@ solutions or the hidden tests leaks into release/."""
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
-import nbformat
-
-from ..checks.context import load_module_from_path
-from ..grade.runner import run_in_process
-from ..grade.testfiles import QuestionTests, load_tests_dir
-from .outputs import INIT_LINE, lesson_dirs
+from ..grade.results import GRADED, SubmissionResult
+from .outputs import lesson_dirs
 from .source import BEGIN_SOLUTION, END_SOLUTION, SOLUTION_LINE, LessonSource
 
 # Lines this short or this generic (imports, defs, returns of a name) appear in any notebook; a leak
@@ -35,26 +26,6 @@ class LessonCheck:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def reference_namespace(module: ModuleType) -> dict[str, Any]:
-    return dict(vars(module))
-
-
-def stub_namespace(release_notebook: Path) -> dict[str, Any]:
-    """Run the import and definition statements of the release notebook, as an untouched student would."""
-    from IPython.core.inputtransformer2 import TransformerManager
-
-    notebook = nbformat.read(release_notebook, as_version=4)
-    namespace: dict[str, Any] = {"__name__": "__main__"}
-    for cell in notebook.cells:
-        if cell.cell_type != "code" or cell.source.endswith(INIT_LINE):
-            continue
-        tree = ast.parse(TransformerManager().transform_cell(cell.source))
-        keep = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef))]
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(ast.Module(body=keep, type_ignores=[]), str(release_notebook), "exec"), namespace)
-    return namespace
 
 
 def _release_text(release_dir: Path) -> str:
@@ -95,41 +66,31 @@ def find_leaks(lesson: LessonSource, release_dir: Path) -> list[str]:
     return problems
 
 
-def _scores(questions: list[QuestionTests], namespace: dict[str, Any], reference: ModuleType) -> dict[str, tuple[float, float, list[str]]]:
-    by_question: dict[str, tuple[float, float, list[str]]] = {}
-    for result in run_in_process(questions, namespace, reference=reference):
-        score, max_score, failures = by_question.get(result.question, (0.0, 0.0, []))
-        if not result.passed:
-            failures = failures + [f"{result.name}: {result.message.splitlines()[0] if result.message else ''}"]
-        by_question[result.question] = (score + result.score, max_score + result.max_score, failures)
-    return by_question
+def _grade(bundle: Path, notebook: Path, who: str, sandbox_mode: str | None) -> SubmissionResult:
+    from ..grade.engine import grade_notebook
+
+    return grade_notebook(bundle, notebook, student_id=who, sandbox_mode=sandbox_mode)
 
 
-def check_lesson(root: Path, lesson: LessonSource) -> LessonCheck:
+def check_lesson(root: Path, lesson: LessonSource, *, sandbox_mode: str | None = None) -> LessonCheck:
+    """Grade the executed solutions and the untouched release with the grading engine, and look for leaks."""
     dirs = lesson_dirs(root, lesson.stem)
     report = LessonCheck(lesson.stem)
-    if not (dirs["autograder"] / "reference.py").is_file():
-        report.problems.append(f"{lesson.stem} is not built: run `aimath build {lesson.number}`")
+    missing = [p for p in (dirs["autograder"] / "lesson.json", dirs["solutions"]) if not p.is_file()]
+    if missing:
+        report.problems.append(f"{lesson.stem} is not built ({missing[0].name} missing): run `aimath build {lesson.number}`")
         return report
-    questions = load_tests_dir(dirs["autograder"] / "tests")
-    reference = load_module_from_path(dirs["autograder"] / "reference.py", f"aimath_reference_{lesson.number}")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    try:
-        solved = _scores(questions, reference_namespace(reference), reference)
-        for name, (score, max_score, failures) in solved.items():
-            report.reference_score += score
-            report.max_score += max_score
-            for failure in failures:
-                report.problems.append(f"the solution fails {name} {failure}")
-        blank = _scores(questions, stub_namespace(dirs["release"] / f"{lesson.stem}.ipynb"), reference)
-        for name, (score, _, _) in blank.items():
-            if score > 0:
-                report.problems.append(f"the untouched release notebook scores {score:g} on {name} (must be 0)")
-    finally:
-        plt.close("all")
+    solved = _grade(dirs["autograder"], dirs["solutions"], "solutions", sandbox_mode)
+    report.reference_score, report.max_score = solved.score, solved.max_score
+    if solved.status != GRADED:
+        report.problems.append(f"the solutions notebook was not fully graded: {solved.status}")
+    for test in solved.tests:
+        if not test.passed:
+            first_line = test.message.splitlines()[0] if test.message else ""
+            report.problems.append(f"the solutions fail {test.question} {test.name}: {first_line}")
+    blank = _grade(dirs["autograder"], dirs["release"] / f"{lesson.stem}.ipynb", "release", sandbox_mode)
+    for question, scores in blank.questions.items():
+        if scores["score"] > 0:
+            report.problems.append(f"the untouched release notebook scores {scores['score']:g} on {question} (must be 0)")
     report.problems += find_leaks(lesson, dirs["release"])
     return report
