@@ -2,6 +2,7 @@
 
 import numpy as np
 import matplotlib.pyplot as plt
+import mpmath
 import scipy.linalg
 import sympy
 
@@ -88,11 +89,17 @@ def make_test_image(n: int = 64) -> np.ndarray:
 def truncated_svd(A: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The k leading singular triplets of A.
 
+    Parameters
+    ----------
+    A : array_like, shape (m, n): tall, wide or square.
+    k : int, 0 <= k <= min(m, n).
+
     Returns
     -------
-    U_k : np.ndarray, shape (m, k), orthonormal columns (left singular vectors).
-    s_k : np.ndarray, shape (k,), singular values in descending order.
-    Vt_k : np.ndarray, shape (k, n), orthonormal rows (right singular vectors, transposed).
+    U_k : np.ndarray, shape (m, k), float64, orthonormal columns (left singular vectors).
+    s_k : np.ndarray, shape (k,), float64, the k largest singular values in descending order.
+    Vt_k : np.ndarray, shape (k, n), float64, orthonormal rows (right singular vectors, transposed).
+    For k = 0 the shapes are (m, 0), (0,), (0, n). Each pair (u_i, v_i) may flip sign jointly.
     """
     A = np.asarray(A, dtype=float)
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
@@ -100,7 +107,11 @@ def truncated_svd(A: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.nda
 
 
 def low_rank_approx(A: np.ndarray, k: int) -> np.ndarray:
-    """The best rank-k approximation of A in the Frobenius norm, shape (m, n)."""
+    """The best rank-k approximation A_k of A in the Frobenius norm.
+
+    A : array_like, shape (m, n); k : int, 0 <= k <= min(m, n).
+    Returns A_k, np.ndarray of shape (m, n), float64 (the zero matrix for k = 0).
+    """
     A = np.asarray(A, dtype=float)
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
     return (U[:, :k] * s[:k]) @ Vt[:k, :]
@@ -116,6 +127,7 @@ def compression_errors(image: np.ndarray, k_max: int = 20, ax=None) -> np.ndarra
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.5))
     ax.semilogy(np.arange(1, k_max + 1), errors, "o-")
+    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
     ax.set_xlabel("rank $k$")
     ax.set_ylabel(r"$\|A - A_k\|_F / \|A\|_F$")
     ax.set_title("Relative error of the best rank-$k$ approximation")
@@ -125,11 +137,18 @@ def compression_errors(image: np.ndarray, k_max: int = 20, ax=None) -> np.ndarra
 def pca_fit(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Principal component analysis of the rows of X.
 
+    Parameters
+    ----------
+    X : array_like, shape (n, d), one sample per row.
+    k : int, number of components, 0 <= k <= min(d, n - 1).
+
     Returns
     -------
-    mean : np.ndarray, shape (d,).
-    components : np.ndarray, shape (k, d), orthonormal rows, decreasing variance.
-    explained_variance : np.ndarray, shape (k,), variances (divided by n - 1), descending.
+    mean : np.ndarray, shape (d,), float64, the sample mean.
+    components : np.ndarray, shape (k, d), float64, the principal directions as orthonormal ROWS,
+                 in order of decreasing variance; signs are arbitrary.
+    explained_variance : np.ndarray, shape (k,), float64, the variance along each component
+                 (unbiased: divided by n - 1), descending.
     """
     X = np.asarray(X, dtype=float)
     n = X.shape[0]
@@ -139,7 +158,12 @@ def pca_fit(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def pca_reconstruct(X: np.ndarray, k: int) -> np.ndarray:
-    """Reconstruction of the rows of X from their projections on the top-k principal subspace, (n, d)."""
+    """Reconstruction of the rows of X from their projections on the top-k principal subspace.
+
+    X : array_like, shape (n, d), one sample per row; k : int, 0 <= k <= d.
+    Returns mean + (X - mean) @ W.T @ W, np.ndarray of shape (n, d), float64, where the rows of
+    W (k, d) are the top-k principal components (k = 0: every row is the mean).
+    """
     X = np.asarray(X, dtype=float)
     mean = X.mean(axis=0)
     Xc = X - mean
@@ -186,6 +210,11 @@ def solve_2x2_elimination(eps, pivot):
 def lu_partial_pivot(A: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """LU factorization with partial pivoting, P @ A = L @ U.
 
+    A : array_like, shape (n, n); it is not modified. scipy.linalg.lu, lu_factor and lu_solve are
+    not allowed. At step j the pivot is the row p >= j of the current matrix with the largest
+    |U[p, j]| (ties: the lowest index p); rows j and p of U and the already computed columns
+    0..j-1 of L are swapped; if U[j:, j] is entirely zero the step is skipped.
+
     Returns
     -------
     P : np.ndarray, shape (n, n), permutation matrix.
@@ -219,10 +248,26 @@ def matrix_with_condition(n, d, cond, rng):
     return U @ np.diag(np.logspace(0.0, -np.log10(cond), d)) @ V.T
 
 
-def least_squares_qr(X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Least-squares solution of X beta ~= y via the reduced QR factorization of X.
+def lstsq_50_digits(X, y):
+    """The exact least-squares solution of the float64 problem (X, y), computed with 50 digits."""
+    with mpmath.workdps(50):                       # kappa(X)^2 <= 1e16 costs 16 of the 50 digits
+        Xm, ym = mpmath.matrix(X.tolist()), mpmath.matrix(y.tolist())
+        beta = mpmath.lu_solve(Xm.T * Xm, Xm.T * ym)
+        return np.array([float(b) for b in beta])
 
-    Returns beta of shape (d,) for y of shape (n,), or (d, m) for y of shape (n, m).
+
+def least_squares_qr(X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Least-squares solution of X beta ~= y via the reduced Householder QR factorization of X.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d), n >= d, full column rank.
+    y : array_like, shape (n,) or (n, m) (m right-hand sides).
+
+    Returns
+    -------
+    beta : np.ndarray, float64, shape (d,) for y of shape (n,), or (d, m) for y of shape (n, m):
+           the solution of R beta = Q^T y, where X = Q R (np.linalg.qr). X^T X is never formed.
     """
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)

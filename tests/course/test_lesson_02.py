@@ -579,6 +579,18 @@ def mutant_forgets_qt(X, y):
     return scipy.linalg.solve_triangular(R, np.asarray(y, dtype=float)[: X.shape[1]])
 
 
+def mutant_gram_schmidt_q(X, y):
+    # Not a listed mistake, but the lesson warns against it: Q by modified Gram-Schmidt (orthonormal only
+    # to ~u kappa), R = Q^T X, then R beta = Q^T y is not backward stable (fails at kappa = 1e7).
+    X = np.asarray(X, dtype=float)
+    Q = X.copy()
+    for j in range(Q.shape[1]):
+        for i in range(j):
+            Q[:, j] -= (Q[:, i] @ Q[:, j]) * Q[:, i]
+        Q[:, j] /= np.linalg.norm(Q[:, j])
+    return scipy.linalg.solve_triangular(np.triu(Q.T @ X), Q.T @ np.asarray(y, dtype=float))
+
+
 def mutant_transposed_r(X, y):
     Q, R = np.linalg.qr(np.asarray(X, dtype=float))
     return np.linalg.solve(R.T, Q.T @ np.asarray(y, dtype=float))
@@ -697,6 +709,7 @@ EXERCISES = [
             "mode='complete' Q": mutant_complete_q,
             "forgets Q^T": mutant_forgets_qt,
             "transposed R": mutant_transposed_r,
+            "modified Gram-Schmidt Q, R = Q^T X": mutant_gram_schmidt_q,
         },
     ),
 ]

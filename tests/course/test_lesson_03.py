@@ -378,6 +378,11 @@ def trace_derivative_entrywise():
     return sympy.ImmutableMatrix(3, 3, lambda i, j: sympy.diff(scalar, _X[i, j]))
 
 
+def trace_derivative_mutable_matrix():
+    """The entrywise derivative returned as a mutable sympy.Matrix (not a MatrixExpr): accepted."""
+    return sympy.Matrix(trace_derivative_entrywise())
+
+
 def trace_derivative_cyclic():
     """tr(A X B) = tr(B A X) = <(B A)^T, X>."""
     return (_B * _A).T
@@ -448,7 +453,8 @@ EXERCISES = [
     ),
     Exercise(
         "q03_8",
-        alternatives={"entrywise differentiation": trace_derivative_entrywise, "cyclic trace (BA)^T": trace_derivative_cyclic},
+        alternatives={"entrywise differentiation": trace_derivative_entrywise, "cyclic trace (BA)^T": trace_derivative_cyclic,
+                      "entrywise, as a mutable sympy.Matrix": trace_derivative_mutable_matrix},
         mutants={"AB": mutant_trace_AB, "BA": mutant_trace_BA, "numerator layout": mutant_trace_numerator_layout},
     ),
 ]

@@ -11,7 +11,7 @@ def test_q02_v1_ratios(scree_plot):
     from aimath import checks as C
     rng = np.random.default_rng(8)
     X = rng.standard_normal((120, 6)) @ rng.standard_normal((6, 6)) + 3.0
-    ratios = C.call_student(scree_plot, X)
+    ratios = C.call_student(scree_plot, X, C.new_axes())
     lam = np.linalg.eigvalsh(np.cov(X, rowvar=False))[::-1]
     C.assert_close(ratios, lam / lam.sum(), rtol=1e-8, atol=1e-10, name="explained variance ratios")
     cumulative = np.cumsum(np.asarray(ratios, dtype=float))
