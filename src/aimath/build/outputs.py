@@ -188,6 +188,7 @@ def _cell_text(cell: Cell, lesson: LessonSource, with_solutions: bool) -> str:
 def execute_notebook(notebook: nbformat.NotebookNode, workdir: Path, where: str) -> nbformat.NotebookNode:
     """Run a notebook in `workdir` and normalize what would make reruns differ."""
     from nbclient import NotebookClient
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from nbclient.exceptions import CellExecutionError
 
     client = NotebookClient(
@@ -201,6 +202,8 @@ def execute_notebook(notebook: nbformat.NotebookNode, workdir: Path, where: str)
             client.execute()
     except CellExecutionError as exc:
         raise BuildError(f"{where}: a cell failed while executing the solutions:\n{exc}") from None
+    # The kernel's flush timer can split one print into several stream outputs, differently per run.
+    notebook, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         for output in cell.get("outputs", []):
