@@ -8,8 +8,9 @@ import sympy
 def is_convex_quadratic(Q: np.ndarray, tol: float = 1e-10) -> bool:
     """True iff x -> 0.5 x^T Q x + b^T x is convex.
 
-    Rule: lambda_min((Q + Q^T) / 2) >= -tol * max(1, ||Q||_2). Q may be non-symmetric.
-    Returns a bool.
+    Q: square (d, d) array-like, d >= 1, possibly non-symmetric (only (Q + Q^T)/2 matters); not modified.
+    Rule: lambda_min((Q + Q^T) / 2) >= -tol * max(1, ||Q||_2), ||Q||_2 the spectral norm.
+    Returns a bool (Python bool or numpy.bool_).
     """
     Q = np.asarray(Q, dtype=float)
     S = 0.5 * (Q + Q.T)
@@ -21,8 +22,10 @@ def is_convex_quadratic(Q: np.ndarray, tol: float = 1e-10) -> bool:
 def solve_equality_qp(Q: np.ndarray, c: np.ndarray, A: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Minimize 0.5 x^T Q x + c^T x subject to A x = b.
 
-    Lagrangian L = f + lam^T (A x - b). Returns (x of shape (d,), lam of shape (m,)), float64.
-    Q may be singular (the KKT matrix is not).
+    Q: (d, d) symmetric PSD, possibly singular; c: (d,); A: (m, d) with full row rank, m >= 0
+    (m = 0: no constraints); b: (m,). The KKT matrix [[Q, A^T], [A, 0]] is nonsingular.
+    Sign convention: L = f + lam^T (A x - b), so Q x + c + A^T lam = 0 at the solution.
+    Returns (x, lam): float64 arrays of shapes (d,) and (m,).
     """
     Q = np.asarray(Q, dtype=float)
     c = np.asarray(c, dtype=float).reshape(-1)
@@ -39,7 +42,8 @@ def solve_equality_qp(Q: np.ndarray, c: np.ndarray, A: np.ndarray, b: np.ndarray
 def plot_lagrange_tangency(Q: np.ndarray, c: np.ndarray, a: np.ndarray, b: float, ax=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Solve min 0.5 x^T Q x + c^T x s.t. a^T x = b in 2-D, plot level sets, the line and x*.
 
-    Returns (x_star, grad_f, grad_h), each of shape (2,): grad_f = Q x* + c, grad_h = a.
+    Q: (2, 2) symmetric positive definite; c, a: (2,), a != 0; b: float; ax: matplotlib Axes (None: current).
+    Returns (x_star, grad_f, grad_h), float arrays of shape (2,): grad_f = Q x* + c, grad_h = a.
     """
     Q = np.asarray(Q, dtype=float)
     c = np.asarray(c, dtype=float)
@@ -74,6 +78,8 @@ def plot_lagrange_tangency(Q: np.ndarray, c: np.ndarray, a: np.ndarray, b: float
         ax.plot([], [], color=color, lw=2, label=name)
     ax.set_xlim(center[0] - half, center[0] + half)
     ax.set_ylim(center[1] - half, center[1] + half)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
     ax.set_aspect("equal")
     ax.legend(fontsize=8, loc="upper right")
     return x_star, grad_f, grad_h
@@ -96,8 +102,13 @@ def lagrange_candidates_sym() -> list[tuple[sympy.Expr, sympy.Expr]]:
 def kkt_check(grad_f: np.ndarray, grads_g: np.ndarray, grads_h: np.ndarray, g_vals: np.ndarray, h_vals: np.ndarray, mu: np.ndarray, lam: np.ndarray, tol: float = 1e-8) -> dict[str, bool]:
     """Check the four KKT conditions of min f s.t. g_i <= 0, h_j = 0 at a candidate point, within tol.
 
-    Gradients of the constraints are the rows of grads_g (m, d) and grads_h (p, d).
-    Returns {"stationarity", "primal_feasibility", "dual_feasibility", "complementary_slackness"} -> bool.
+    grad_f: (d,); grads_g: (m, d) and grads_h: (p, d), one constraint gradient per row (p may be 0);
+    g_vals, mu: (m,); h_vals, lam: (p,).
+    Returns a dict of four bools:
+      "stationarity":            |grad_f + grads_g^T mu + grads_h^T lam| <= tol entry-wise
+      "primal_feasibility":      g_i <= tol for all i and |h_j| <= tol for all j
+      "dual_feasibility":        mu_i >= -tol for all i
+      "complementary_slackness": |mu_i g_i| <= tol for all i
     """
     grad_f = np.asarray(grad_f, dtype=float).reshape(-1)
     d = grad_f.shape[0]
@@ -119,7 +130,7 @@ def kkt_check(grad_f: np.ndarray, grads_g: np.ndarray, grads_h: np.ndarray, g_va
 def project_onto_simplex(v: np.ndarray) -> np.ndarray:
     """Euclidean projection of the 1-D vector v onto {w >= 0, sum(w) = 1} (Duchi et al. 2008).
 
-    Returns a float64 array of the same length.
+    v: (n,) array-like, n >= 1; not modified. Returns w, a float64 array of shape (n,), w >= 0, sum(w) = 1.
     """
     v = np.asarray(v, dtype=float).reshape(-1)
     n = v.shape[0]
@@ -134,7 +145,8 @@ def project_onto_simplex(v: np.ndarray) -> np.ndarray:
 def water_filling(alpha: np.ndarray, total: float) -> np.ndarray:
     """Water-filling: x_i = max(0, L - alpha_i) with sum(x) = total (Boyd & Vandenberghe Ex. 5.2).
 
-    alpha: (n,) positive noise levels; total >= 0. Returns x, float64 (n,), in the order of alpha.
+    alpha: (n,) positive noise levels, n >= 1, not modified; total >= 0.
+    Returns x, float64 of shape (n,), in the order of alpha (x >= 0, sum(x) = total).
     """
     alpha = np.asarray(alpha, dtype=float).reshape(-1)
     total = float(total)

@@ -6,9 +6,10 @@ import matplotlib.pyplot as plt
 
 
 def gradient_descent(grad: Callable[[np.ndarray], np.ndarray], x0: np.ndarray, lr: float, n_steps: int) -> np.ndarray:
-    """Gradient descent x_{t+1} = x_t - lr * grad(x_t).
+    """Gradient descent x_{t+1} = x_t - lr * grad(x_t), for n_steps >= 0 steps.
 
-    Returns the trajectory, float64 of shape (n_steps + 1, d); row 0 is x0.
+    grad: maps a float64 array of shape (d,) to the gradient, shape (d,); x0: (d,) array-like, not modified.
+    Returns the trajectory, a new float64 array of shape (n_steps + 1, d); row t is x_t, row 0 is x0.
     """
     x = np.array(x0, dtype=float).reshape(-1)
     trajectory = np.empty((n_steps + 1, x.size))
@@ -22,7 +23,8 @@ def gradient_descent(grad: Callable[[np.ndarray], np.ndarray], x0: np.ndarray, l
 def quadratic_gd_step_and_rate(Q: np.ndarray) -> tuple[float, float]:
     """Optimal constant GD step 2/(L + mu) and contraction factor (kappa - 1)/(kappa + 1) for 0.5 x^T Q x.
 
-    Q: symmetric positive definite. Returns (step, rate) as floats.
+    Q: (d, d) symmetric positive definite; L, mu are its largest and smallest eigenvalues, kappa = L / mu.
+    Returns (step, rate) as floats (rate: factor by which ||x_t - x*|| shrinks per step).
     """
     eigenvalues = np.linalg.eigvalsh(np.asarray(Q, dtype=float))
     mu, L = float(eigenvalues[0]), float(eigenvalues[-1])
@@ -33,7 +35,8 @@ def quadratic_gd_step_and_rate(Q: np.ndarray) -> tuple[float, float]:
 def plot_gd_convergence(Q: np.ndarray, x0: np.ndarray, n_steps: int, ax=None) -> float:
     """GD with step 2/(L + mu) on 0.5 x^T Q x: plot log f(x_t) and the theoretical line, return the fitted slope.
 
-    The slope is fitted to log f(x_t) over t = n_steps // 2 .. n_steps.
+    Q: (d, d) symmetric positive definite; x0: (d,); ax: matplotlib Axes (None: the current Axes).
+    The slope (a float) is the least-squares slope of log f(x_t) against t over t = n_steps // 2 .. n_steps.
     """
     Q = np.asarray(Q, dtype=float)
     x0 = np.asarray(x0, dtype=float)
@@ -60,7 +63,8 @@ def sgd_momentum(grad: Callable[[np.ndarray, int], np.ndarray], x0: np.ndarray, 
     """SGD with momentum as in torch.optim.SGD (dampening 0).
 
     v_1 = g_1, v_t = beta v_{t-1} + g_t, x_t = x_{t-1} - lr v_t  (Nesterov: x_t = x_{t-1} - lr (g_t + beta v_t)),
-    with g_t = grad(x_{t-1}, t), t = 1..n_steps. Returns the trajectory (n_steps + 1, d), float64.
+    with g_t = grad(x_{t-1}, t), called exactly once per step, t = 1..n_steps.
+    x0: (d,) array-like, not modified. Returns the trajectory, float64 of shape (n_steps + 1, d); row 0 is x0.
     """
     x = np.array(x0, dtype=float).reshape(-1)
     trajectory = np.empty((n_steps + 1, x.size))
@@ -78,7 +82,9 @@ def sgd_momentum(grad: Callable[[np.ndarray, int], np.ndarray], x0: np.ndarray, 
 def adam(grad: Callable[[np.ndarray, int], np.ndarray], x0: np.ndarray, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8, n_steps: int = 100) -> np.ndarray:
     """Adam (Kingma & Ba 2015, Algorithm 1) with bias correction, t = 1..n_steps, eps outside the square root.
 
-    Returns the trajectory (n_steps + 1, d), float64; row 0 is x0.
+    m_0 = v_0 = 0; g_t = grad(x_{t-1}, t), called exactly once per step; m_t, v_t as in Algorithm 1 (v with g_t**2);
+    x_t = x_{t-1} - lr * m_hat_t / (sqrt(v_hat_t) + eps), m_hat_t = m_t / (1 - beta1**t), v_hat_t = v_t / (1 - beta2**t).
+    x0: (d,) array-like, not modified. Returns the trajectory, float64 of shape (n_steps + 1, d); row 0 is x0.
     """
     x = np.array(x0, dtype=float).reshape(-1)
     trajectory = np.empty((n_steps + 1, x.size))
@@ -99,7 +105,9 @@ def adam(grad: Callable[[np.ndarray, int], np.ndarray], x0: np.ndarray, lr: floa
 def minibatch_indices(n: int, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
     """One epoch of mini-batches: rng.permutation(n) (called once) cut into consecutive batches.
 
-    Returns a list of 1-D integer arrays; the last batch may be smaller than batch_size.
+    n >= 1, batch_size >= 1. Uses rng only for that one call (never np.random).
+    Returns a list of 1-D integer arrays: perm[0:batch_size], perm[batch_size:2*batch_size], ...;
+    every batch has batch_size indices except possibly the last, which holds the remainder.
     """
     permutation = rng.permutation(n)
     return [permutation[start:start + batch_size] for start in range(0, n, batch_size)]
@@ -108,6 +116,8 @@ def minibatch_indices(n: int, batch_size: int, rng: np.random.Generator) -> list
 def sgd_linear_regression(X: np.ndarray, y: np.ndarray, lr: float, n_epochs: int, batch_size: int, rng: np.random.Generator) -> np.ndarray:
     """Mini-batch SGD on 0.5 * mean((X w - y)^2), w0 = 0, batches from minibatch_indices once per epoch.
 
+    X: (n, d); y: (n,); no intercept. Each epoch calls minibatch_indices(n, batch_size, rng) once and, for
+    each batch S in order, sets w <- w - lr * X_S^T (X_S w - y_S) / |S|. Inputs are not modified.
     Returns w, float64 of shape (d,).
     """
     X = np.asarray(X, dtype=float)
@@ -123,7 +133,9 @@ def sgd_linear_regression(X: np.ndarray, y: np.ndarray, lr: float, n_epochs: int
 def backtracking_line_search(f: Callable, grad_x: np.ndarray, x: np.ndarray, d: np.ndarray, alpha0: float = 1.0, rho: float = 0.5, c: float = 1e-4, max_iter: int = 60) -> float:
     """Armijo backtracking: the largest alpha0 * rho^k (k < max_iter) with f(x + a d) <= f(x) + c a grad_x^T d.
 
-    Raises ValueError if grad_x^T d >= 0. Returns alpha0 * rho^max_iter if no trial is accepted.
+    f: maps a (d,) array to a float; grad_x: the gradient of f at x, shape (d,); x, d: (d,).
+    Tries k = 0, 1, ..., max_iter - 1 in order and returns the first accepted alpha as a float.
+    Raises ValueError if grad_x^T d >= 0. Returns alpha0 * rho**max_iter if no trial is accepted.
     """
     point = np.asarray(x, dtype=float)
     direction = np.asarray(d, dtype=float)
@@ -161,9 +173,12 @@ def plot_optimizer_paths(f: Callable, grad: Callable, x0: np.ndarray, n_steps: i
     f_min = F.min()
     levels = f_min + (F.max() - f_min) * np.logspace(-4, 0, 15)
     ax.contour(g1, g2, F, levels=levels, colors="0.75", linewidths=0.8)
-    for (name, path), color in zip(paths.items(), ["tab:blue", "tab:orange", "tab:green"]):
-        ax.plot(path[:, 0], path[:, 1], ".-", color=color, ms=3, lw=1, label=name)
+    style = ".-" if n_steps <= 200 else "-"  # markers only where the individual steps can be seen
+    for (name, path), color, lw in zip(paths.items(), ["tab:blue", "tab:orange", "tab:green"], [3.0, 2.0, 1.0]):
+        ax.plot(path[:, 0], path[:, 1], style, color=color, ms=3, lw=lw, label=name)
     ax.plot(*x0, "ks", label="$x_0$")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
     ax.legend(fontsize=8)
     return paths
 

@@ -56,6 +56,24 @@ def mutant_eig_complex(Q, tol=1e-10):
     return bool(np.min(vals.real) >= -tol * max(1.0, float(np.linalg.norm(Q, 2))))
 
 
+def mutant_largest_eigenvalue(Q, tol=1e-10):
+    """eigvalsh sorts ascending; taking [-1] tests lambda_max (not a listed mistake: proves the power of the
+    random-matrix test)."""
+    Q = np.asarray(Q, dtype=float)
+    return bool(np.linalg.eigvalsh(0.5 * (Q + Q.T))[-1] >= -tol * max(1.0, float(np.linalg.norm(Q, 2))))
+
+
+def mutant_symmetrizes_in_place(Q, tol=1e-10):
+    """Overwrites the caller's array with its symmetric part (not a listed mistake: proves the power of the
+    no-mutation test)."""
+    if isinstance(Q, np.ndarray) and Q.dtype == float:
+        Q += Q.T.copy()
+        Q *= 0.5
+    else:
+        Q = 0.5 * (np.asarray(Q, dtype=float) + np.asarray(Q, dtype=float).T)
+    return bool(np.linalg.eigvalsh(Q)[0] >= -tol * max(1.0, float(np.linalg.norm(Q, 2))))
+
+
 # --------------------------------------------------------------------------------------------------
 # 06.2 solve_equality_qp
 
@@ -105,6 +123,15 @@ def mutant_blocks_misplaced(Q, c, A, b):
     Q, c, A, b = _qp_inputs(Q, c, A, b)
     d, m = c.size, A.shape[0]
     K = np.block([[Q, A], [A.T, np.zeros((d, d))]])  # A and A^T swapped
+    sol = np.linalg.solve(K, np.concatenate([-c, b]))
+    return sol[:d], sol[d:]
+
+
+def mutant_blocks_rows_swapped(Q, c, A, b):
+    """The block rows of the KKT matrix in the wrong order: a square system that runs for every shape."""
+    Q, c, A, b = _qp_inputs(Q, c, A, b)
+    d, m = c.size, A.shape[0]
+    K = np.block([[A, np.zeros((m, m))], [Q, A.T]])
     sol = np.linalg.solve(K, np.concatenate([-c, b]))
     return sol[:d], sol[d:]
 
@@ -249,6 +276,17 @@ def mutant_kkt_exact_complementarity(grad_f, grads_g, grads_h, g_vals, h_vals, m
             "complementary_slackness": bool(np.all(mu * g == 0))}
 
 
+def mutant_kkt_ignores_h(grad_f, grads_g, grads_h, g_vals, h_vals, mu, lam, tol=1e-8):
+    """Primal feasibility checks the inequalities only (not one of the listed mistakes: proves the
+    power of the infeasible-point test)."""
+    grad_f, Gg, Gh, g, h, mu, lam = _kkt_parts(grad_f, grads_g, grads_h, g_vals, h_vals, mu, lam)
+    r = grad_f + Gg.T @ mu + Gh.T @ lam
+    return {"stationarity": bool(np.all(np.abs(r) <= tol)),
+            "primal_feasibility": bool(np.all(g <= tol)),
+            "dual_feasibility": bool(np.all(mu >= -tol)),
+            "complementary_slackness": bool(np.all(np.abs(mu * g) <= tol))}
+
+
 def mutant_kkt_abs_g(grad_f, grads_g, grads_h, g_vals, h_vals, mu, lam, tol=1e-8):
     grad_f, Gg, Gh, g, h, mu, lam = _kkt_parts(grad_f, grads_g, grads_h, g_vals, h_vals, mu, lam)
     r = grad_f + Gg.T @ mu + Gh.T @ lam
@@ -311,6 +349,24 @@ def mutant_loose_bisection(alpha, total):
     return np.maximum(0.0, 0.5 * (lo + hi) - alpha)
 
 
+def mutant_absolute_stopping_rule(alpha, total):
+    """Bisection until hi - lo <= 1e-12 in absolute terms: never stops once the spacing of floats near the
+    level exceeds 1e-12 (a level of about 1e5 or more), so the CPU time limit ends it (not a listed
+    mistake: proves the power of the huge-total test)."""
+    alpha = np.asarray(alpha, dtype=float)
+    total = float(total)
+    lo, hi = alpha.min(), alpha.min() + total
+    while hi - lo > 1e-12:
+        mid = 0.5 * (lo + hi)
+        if np.maximum(0.0, mid - alpha).sum() < total:
+            lo = mid
+        else:
+            hi = mid
+    wet = alpha <= hi
+    level = (total + alpha[wet].sum()) / wet.sum()
+    return np.maximum(0.0, level - alpha)
+
+
 def mutant_wrong_active_count(alpha, total):
     alpha = np.asarray(alpha, dtype=float)
     total = float(total)
@@ -365,6 +421,16 @@ def mutant_only_maxima():
     return [p for p in pts if f.subs({x: p[0], y: p[1]}) == best]
 
 
+def mutant_floats():
+    """The right points as floating-point numbers (the exercise asks for exact SymPy numbers)."""
+    x, y, lam = sympy.symbols("x y lambda", real=True)
+    f = x**2 * y
+    h = x**2 + y**2 - 3
+    L = f + lam * h
+    sols = sympy.solve([sympy.diff(L, x), sympy.diff(L, y), h], [x, y, lam], dict=True)
+    return [(sympy.N(s[x]), sympy.N(s[y])) for s in sols]
+
+
 def mutant_with_lambda():
     x, y, lam = sympy.symbols("x y lambda", real=True)
     f = x**2 * y
@@ -383,13 +449,16 @@ EXERCISES = [
                       "scipy eigh subset, Frobenius scale": convex_svd_fro},
         mutants={"eigvalsh on non-symmetric Q": mutant_eigvalsh_of_Q,
                  "requires strict positivity": mutant_strict_positivity,
-                 "np.linalg.eig (complex values) of Q": mutant_eig_complex},
+                 "np.linalg.eig (complex values) of Q": mutant_eig_complex,
+                 "lambda_max instead of lambda_min (extra)": mutant_largest_eigenvalue,
+                 "symmetrizes Q in place (extra)": mutant_symmetrizes_in_place},
     ),
     Exercise(
         "q06_2",
         alternatives={"KKT system by lstsq": qp_lstsq_kkt, "null-space method": qp_null_space},
         mutants={"lambda sign flipped": mutant_lambda_sign,
-                 "KKT blocks misplaced": mutant_blocks_misplaced,
+                 "KKT blocks misplaced (A and A^T swapped: crashes unless m = d)": mutant_blocks_misplaced,
+                 "KKT block rows in the wrong order (runs)": mutant_blocks_rows_swapped,
                  "eliminate x via Q^-1": mutant_q_inverse},
     ),
     Exercise(
@@ -405,14 +474,16 @@ EXERCISES = [
         alternatives={"loops, Euclidean norm": kkt_loops_euclidean, "einsum, max norm": kkt_einsum_maxnorm},
         mutants={"stationarity sign convention": mutant_kkt_sign,
                  "exact complementary slackness": mutant_kkt_exact_complementarity,
-                 "|g| <= tol": mutant_kkt_abs_g},
+                 "|g| <= tol": mutant_kkt_abs_g,
+                 "primal feasibility ignores h (extra)": mutant_kkt_ignores_h},
     ),
     Exercise(
         "q06_5",
         alternatives={"bisection on the level": water_bisection, "iterative active set": water_active_set},
         mutants={"ignores x >= 0": mutant_negative_allocations,
                  "loose bisection (1e-4)": mutant_loose_bisection,
-                 "level from the wrong number of channels": mutant_wrong_active_count},
+                 "level from the wrong number of channels": mutant_wrong_active_count,
+                 "absolute 1e-12 bisection stop, never ends at huge levels (extra)": mutant_absolute_stopping_rule},
     ),
     Exercise(
         "q06_6",
@@ -420,7 +491,8 @@ EXERCISES = [
                       "nonlinsolve, other sign": lagrange_nonlinsolve},
         mutants={"dropped the x = 0 branch": mutant_divide_by_x,
                  "only the maxima": mutant_only_maxima,
-                 "returns lambda with the points": mutant_with_lambda},
+                 "returns lambda with the points": mutant_with_lambda,
+                 "floats instead of exact numbers (extra)": mutant_floats},
     ),
 ]
 

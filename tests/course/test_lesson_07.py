@@ -95,6 +95,12 @@ def mutant_inverted_kappa(Q):
     return float(2.0 / (lam[0] + lam[-1])), float((kappa - 1) / (kappa + 1))
 
 
+def mutant_step_two_over_L(Q):
+    """The stability limit 2/L used as the step (not a listed mistake: proves the power of the Q = cI test)."""
+    lam = np.linalg.eigvalsh(np.asarray(Q, dtype=float))
+    return float(2.0 / lam[-1]), float((lam[-1] - lam[0]) / (lam[-1] + lam[0]))
+
+
 def mutant_diagonal_entries(Q):
     diag = np.diag(np.asarray(Q, dtype=float))
     L, mu = diag.max(), diag.min()
@@ -414,6 +420,23 @@ def mutant_backtracking_grad_norm(f, grad_x, x, d, alpha0=1.0, rho=0.5, c=1e-4, 
     return alpha
 
 
+def mutant_backtracking_strict_ascent_check(f, grad_x, x, d, alpha0=1.0, rho=0.5, c=1e-4, max_iter=60):
+    """Raises only for grad^T d > 0, so an orthogonal direction slips through (not a listed mistake: proves the
+    power of the ascent-direction test)."""
+    x = np.asarray(x, dtype=float)
+    d = np.asarray(d, dtype=float)
+    slope = float(np.asarray(grad_x, dtype=float) @ d)
+    if slope > 0:
+        raise ValueError("not a descent direction")
+    fx = f(x)
+    alpha = alpha0
+    for _ in range(max_iter):
+        if f(x + alpha * d) <= fx + c * alpha * slope:
+            return alpha
+        alpha *= rho
+    return alpha
+
+
 def mutant_backtracking_no_cap(f, grad_x, x, d, alpha0=1.0, rho=0.5, c=1e-4, max_iter=60):
     x = np.asarray(x, dtype=float)
     d = np.asarray(d, dtype=float)
@@ -442,7 +465,8 @@ EXERCISES = [
         alternatives={"singular values": step_rate_svd, "norms of Q and Q^-1": step_rate_norms},
         mutants={"step 1/L": mutant_step_one_over_L,
                  "inverted kappa": mutant_inverted_kappa,
-                 "diagonal entries": mutant_diagonal_entries},
+                 "diagonal entries": mutant_diagonal_entries,
+                 "step 2/L (extra)": mutant_step_two_over_L},
     ),
     Exercise(
         "q07_3",
@@ -480,7 +504,8 @@ EXERCISES = [
         alternatives={"alpha0 * rho**k": backtracking_powers, "while loop, decrease ratio": backtracking_while},
         mutants={"inequality reversed": mutant_backtracking_reversed,
                  "||grad||^2 instead of grad^T d": mutant_backtracking_grad_norm,
-                 "no iteration cap": mutant_backtracking_no_cap},
+                 "no iteration cap": mutant_backtracking_no_cap,
+                 "accepts grad^T d = 0 (extra)": mutant_backtracking_strict_ascent_check},
     ),
 ]
 

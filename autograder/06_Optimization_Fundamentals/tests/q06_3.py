@@ -88,7 +88,7 @@ def test_q06_3_equal_entries_and_ties(project_onto_simplex):
              np.array([2.0, 2.0, -1.0, 0.5])]
     for k, v in enumerate(cases):
         w = C.call_student(project_onto_simplex, v)
-        C.assert_close(w, ref.project_onto_simplex(v), rtol=1e-10, atol=1e-12,
+        C.assert_close(w, ref.project_onto_simplex(v), rtol=1e-10, atol=1e-12 * max(1.0, float(np.abs(v).max())),
                        name=f"projection with equal entries or ties (case {k + 1})")
 
 
@@ -150,7 +150,7 @@ def test_q06_3_inputs(project_onto_simplex):
     ref = C.reference()
     v = [3, -1, 2, 0]  # a list of ints
     w = C.call_student(project_onto_simplex, v, check_mutation=True, check_global_rng=True)
-    C.assert_close(w, ref.project_onto_simplex(np.array(v, dtype=float)), rtol=1e-10, atol=1e-12,
+    C.assert_close(w, ref.project_onto_simplex(np.array(v, dtype=float)), rtol=1e-10, atol=3e-12,
                    name="projection of a list of ints")
     C.call_student(project_onto_simplex, np.array([0.5, 2.0, -1.0, 0.25]), check_mutation=True,
                    check_global_rng=True)

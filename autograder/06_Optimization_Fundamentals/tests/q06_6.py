@@ -35,9 +35,10 @@ def test_q06_6_points_are_stationary(lagrange_candidates_sym):
         # grad f = (2xy, x^2) parallel to grad h = (2x, 2y):  2xy * 2y - x^2 * 2x = 0
         parallel = sympy.N(4 * px * py**2 - 2 * px**3, 30)
         if abs(complex(on_circle)) > 1e-20:
-            C.fail("a returned point is not on the circle x^2 + y^2 = 3")
+            C.fail("a returned point is not exactly on the circle x^2 + y^2 = 3 "
+                   "(return exact SymPy numbers such as sqrt(2), not floats)")
         if abs(complex(parallel)) > 1e-20:
-            C.fail("a returned point does not satisfy the Lagrange condition grad f || grad h")
+            C.fail("a returned point does not satisfy the Lagrange condition grad f || grad h exactly")
 
 
 @test_case(points=0.3, hidden=True)
@@ -56,7 +57,8 @@ def test_q06_6_count(lagrange_candidates_sym):
         C.fail("the coordinates must be SymPy numbers (no free symbols)")
     distinct = len({(round(a, 9), round(b, 9)) for a, b in vals})
     if len(pts) != n_ref or distinct != n_ref:
-        C.fail(f"expected {n_ref} distinct stationary points, got {len(pts)} ({distinct} distinct)")
+        C.fail(f"wrong number of stationary points: you returned {len(pts)} ({distinct} distinct); "
+               "every solution branch of the Lagrange system counts, each point once")
 
 
 @test_case(points=0.4, hidden=True)
@@ -79,6 +81,7 @@ def test_q06_6_x_zero_branch(lagrange_candidates_sym):
 @test_case(points=0.7, hidden=True)
 def test_q06_6_exact_multiset(lagrange_candidates_sym):
     import numpy as np
+    import sympy
     from aimath import checks as C
 
     ref = C.reference()
@@ -87,7 +90,7 @@ def test_q06_6_exact_multiset(lagrange_candidates_sym):
     if not isinstance(pts, list) or any(not isinstance(p, (tuple, list)) or len(p) != 2 for p in pts):
         C.fail("return a list of (x, y) pairs")
     if len(pts) != len(ref_pts):
-        C.fail(f"expected {len(ref_pts)} points, got {len(pts)}")
+        C.fail(f"wrong number of stationary points (you returned {len(pts)})")
     try:
         num = np.array([[complex(v).real for v in p] for p in pts])
     except (TypeError, ValueError):
@@ -95,9 +98,9 @@ def test_q06_6_exact_multiset(lagrange_candidates_sym):
     num_ref = np.array([[complex(v).real for v in p] for p in ref_pts])
     C.assert_unordered_close(list(num), list(num_ref),
                              comparator=lambda a, b: C.assert_close(a, b, rtol=1e-12, atol=1e-12, name="point"))
-    # exactness: each student point equals its nearest reference point symbolically
+    # exactness: no floating-point numbers anywhere, and each coordinate equals its matched reference value
     for p, q in zip(pts, num):
         j = int(np.argmin(np.abs(num_ref - q).max(axis=1)))
         for v, r in zip(p, ref_pts[j]):
-            if not C.sympy_equal(v, r):
+            if not isinstance(v, sympy.Expr) or v.has(sympy.Float) or not C.sympy_equal(v, r):
                 C.fail("a stationary point is not exact (return SymPy numbers such as sqrt(2), not floats)")

@@ -35,6 +35,7 @@ def test_q06_6_points_are_stationary(lagrange_candidates_sym):
         # grad f = (2xy, x^2) parallel to grad h = (2x, 2y):  2xy * 2y - x^2 * 2x = 0
         parallel = sympy.N(4 * px * py**2 - 2 * px**3, 30)
         if abs(complex(on_circle)) > 1e-20:
-            C.fail("a returned point is not on the circle x^2 + y^2 = 3")
+            C.fail("a returned point is not exactly on the circle x^2 + y^2 = 3 "
+                   "(return exact SymPy numbers such as sqrt(2), not floats)")
         if abs(complex(parallel)) > 1e-20:
-            C.fail("a returned point does not satisfy the Lagrange condition grad f || grad h")
+            C.fail("a returned point does not satisfy the Lagrange condition grad f || grad h exactly")
