@@ -7,10 +7,12 @@ import scipy.stats
 
 
 def lp_norm(x: np.ndarray, p: float, axis: int = -1) -> np.ndarray:
-    """l_p norm of `x` along `axis` (p >= 1 or np.inf), safe against overflow.
+    """l_p norm of `x` along `axis` (p >= 1, any real, or np.inf), safe against overflow and underflow.
 
-    Returns an array with `axis` removed (0-d / scalar for 1-D input), dtype float64.
-    An all-zero slice has norm 0.
+    For finite p, scale each slice by its max |entry| first: entries up to 1e300 must not overflow, and
+    tiny non-zero entries must not give a zero norm. An all-zero slice has norm 0 (without evaluating 0/0
+    or raising a floating-point warning). Returns an array with `axis` removed (0-d / scalar for 1-D
+    input), dtype float64.
     """
     absx = np.abs(np.asarray(x, dtype=float))
     if p == np.inf:
@@ -42,7 +44,8 @@ def plot_lp_unit_circles(ax, ps=(1, 1.5, 2, 4, np.inf), n: int = 400) -> np.ndar
 def cosine_similarity_matrix(A: np.ndarray, B: np.ndarray) -> np.ndarray:
     """Cosine similarities between the rows of A (n_a, d) and the rows of B (n_b, d): shape (n_a, n_b).
 
-    Exactly-zero rows have similarity 0 with everything; values are clipped to [-1, 1].
+    Vectorized. A row that is exactly zero has similarity 0 with everything (no nan); any other row, however
+    tiny, gets its true cosine. Values are clipped to [-1, 1].
     """
     A = np.asarray(A, dtype=float)
     B = np.asarray(B, dtype=float)
@@ -54,7 +57,11 @@ def cosine_similarity_matrix(A: np.ndarray, B: np.ndarray) -> np.ndarray:
 
 
 def pairwise_sq_dists(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """(n, m) matrix of squared Euclidean distances between the rows of X (n, d) and Y (m, d), clamped at 0."""
+    """(n, m) matrix of squared Euclidean distances between the rows of X (n, d) and Y (m, d), clamped at 0.
+
+    Entry (i, j) is ||X[i] - Y[j]||^2 (float64, every entry >= 0). Vectorized: no Python double loop and no
+    (n, m, d) temporary, so that n = m = 2000, d = 64 runs well within 1 s.
+    """
     X = np.asarray(X, dtype=float)
     Y = np.asarray(Y, dtype=float)
     sq_norms_x = np.einsum("ij,ij->i", X, X)
@@ -64,7 +71,11 @@ def pairwise_sq_dists(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
 
 
 def mahalanobis(X: np.ndarray, mu: np.ndarray, Sigma: np.ndarray) -> np.ndarray:
-    """Mahalanobis distances sqrt((x - mu)^T Sigma^{-1} (x - mu)) of the rows of X (n, d): shape (n,)."""
+    """Mahalanobis distances sqrt((x - mu)^T Sigma^{-1} (x - mu)) of the rows x of X (n, d): shape (n,).
+
+    mu has shape (d,); Sigma is symmetric positive definite, shape (d, d). Returns the distances, not their
+    squares. Use a linear solve or a Cholesky factor, never an explicit inverse or an (n, n) matrix.
+    """
     X = np.asarray(X, dtype=float)
     centered = X - np.asarray(mu, dtype=float)
     chol = np.linalg.cholesky(np.asarray(Sigma, dtype=float))
@@ -73,7 +84,11 @@ def mahalanobis(X: np.ndarray, mu: np.ndarray, Sigma: np.ndarray) -> np.ndarray:
 
 
 def matrix_norms(A: np.ndarray) -> dict[str, float]:
-    """Five norms of the 2-D array A, by name: keys fro, spectral, nuclear, l1_induced, linf_induced."""
+    """Five norms of the 2-D array A (any shape m x n), returned as a dict of floats.
+
+    Exactly the keys: fro (Frobenius), spectral (largest singular value), nuclear (sum of the singular
+    values), l1_induced (largest absolute column sum) and linf_induced (largest absolute row sum).
+    """
     A = np.asarray(A, dtype=float)
     sigmas = np.linalg.svd(A, compute_uv=False)
     abs_entries = np.abs(A)
@@ -87,7 +102,12 @@ def matrix_norms(A: np.ndarray) -> dict[str, float]:
 
 
 def knn_classify(X_train: np.ndarray, y_train: np.ndarray, X_test: np.ndarray, k: int) -> np.ndarray:
-    """k-NN labels (int array, shape (n_test,)); neighbours ordered by (distance, index), vote ties -> smallest label."""
+    """k-NN labels for the rows of X_test (n_test, d): an int array of shape (n_test,).
+
+    X_train (n_train, d), y_train (n_train,) with integer labels 0..K-1, 1 <= k <= n_train. Euclidean
+    distance; neighbours ordered by (distance, training index) (a stable sort); majority vote among the k
+    nearest, a tied vote going to the smallest label.
+    """
     X_train = np.asarray(X_train, dtype=float)
     X_test = np.asarray(X_test, dtype=float)
     y_train = np.asarray(y_train)

@@ -4,6 +4,7 @@ from collections.abc import Callable
 import matplotlib.pyplot as plt
 import numpy as np
 import sympy
+from matplotlib.colors import LogNorm
 
 
 def f_run(P):
@@ -69,7 +70,11 @@ def rosenbrock_grad_hess(x: np.ndarray, a: float = 1.0, b: float = 100.0) -> tup
 
 
 def taylor_approx(f0: float, g: np.ndarray, H: np.ndarray, dx: np.ndarray, order: int) -> np.ndarray:
-    """Taylor model of order 0, 1 or 2 at the displacement(s) dx: (d,) -> scalar, (n, d) -> (n,)."""
+    """Taylor model f0 + g.dx + 1/2 dx^T H dx, truncated after `order` (0, 1 or 2), at the displacement(s) dx.
+
+    g has shape (d,), H shape (d, d) (used as given, not necessarily symmetric). dx of shape (d,) gives a
+    scalar; a batch dx of shape (n, d), one displacement per row, gives shape (n,). Order 1 ignores H.
+    """
     g = np.asarray(g, dtype=float)
     H = np.asarray(H, dtype=float)
     dx = np.asarray(dx, dtype=float)
@@ -96,7 +101,12 @@ def fd_derivatives(fun, x, h=1e-4):
 
 
 def taylor_test_residuals(f: Callable, grad_f: Callable, x0: np.ndarray, d: np.ndarray, eps: np.ndarray) -> np.ndarray:
-    """Residuals |f(x0 + e d) - f(x0) - e grad_f(x0).d| for each e in eps; shape (len(eps),)."""
+    """Residuals |f(x0 + e d) - f(x0) - e grad_f(x0).d| for each e in eps; shape (len(eps),), float64.
+
+    f maps a point (d,) to a scalar, grad_f maps it to the claimed gradient (d,). eps is a 1-D array-like
+    of step sizes (possibly a single one); d is used as given (not normalized). The gradient is evaluated
+    at x0 only.
+    """
     x0 = np.asarray(x0, dtype=float)
     d = np.asarray(d, dtype=float)
     f_at_x0 = float(f(x0))
@@ -111,7 +121,7 @@ def composite(w):
 
 
 def polar_partials(grad_xy: np.ndarray, r: float, theta: float) -> np.ndarray:
-    """(df/dr, df/dtheta) at (r cos theta, r sin theta), given the Cartesian gradient there."""
+    """(df/dr, df/dtheta) at (r cos theta, r sin theta), shape (2,), given grad_xy = (df/dx, df/dy) there."""
     fx, fy = np.asarray(grad_xy, dtype=float)
     cos_t, sin_t = np.cos(theta), np.sin(theta)
     return np.array([fx * cos_t + fy * sin_t, r * (fy * cos_t - fx * sin_t)])
@@ -125,14 +135,21 @@ def grad_hess_bv(x):
 
 
 def newton_step(g: np.ndarray, H: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """The Newton update x - H^{-1} g (via a linear solve), shape like x."""
+    """The Newton update x - H^{-1} g, shape (d,), for g, x of shape (d,) and a nonsingular H (d, d).
+
+    Use a linear solve, not an explicit inverse. H need not be symmetric or positive definite.
+    """
     g = np.asarray(g, dtype=float)
     H = np.asarray(H, dtype=float)
     return np.asarray(x, dtype=float) - np.linalg.solve(H, g)
 
 
-def logistic_loss_grad_sym() -> list:
-    """[dl/dw1, dl/dw2] for l(w) = log(1 + exp(-y (w1 x1 + w2 x2))), as SymPy expressions."""
+def logistic_loss_grad_sym() -> list[sympy.Expr]:
+    """[dl/dw1, dl/dw2] for l(w) = log(1 + exp(-y (w1 x1 + w2 x2))), as a list of two SymPy expressions.
+
+    Build l from the symbols created below (all real; y stands for a label +1 or -1) and differentiate
+    with SymPy. The result may contain only w1, w2, x1, x2 and y.
+    """
     w1, w2, x1, x2, y = sympy.symbols("w1 w2 x1 x2 y", real=True)
     logistic_loss = sympy.log(1 + sympy.exp(-y * (w1 * x1 + w2 * x2)))
     return [sympy.diff(logistic_loss, w1), sympy.diff(logistic_loss, w2)]

@@ -160,6 +160,15 @@ def mutant_cosine_zero_threshold(A, B):
     return np.clip(An @ Bn.T, -1.0, 1.0)
 
 
+def mutant_cosine_no_clip(A, B):
+    """Normalize the rows, multiply, and forget that rounding can leave [-1, 1] (the spec's clip)."""
+    A = np.asarray(A, dtype=float)
+    B = np.asarray(B, dtype=float)
+    na = np.linalg.norm(A, axis=1, keepdims=True)
+    nb = np.linalg.norm(B, axis=1, keepdims=True)
+    return np.divide(A, na, out=np.zeros_like(A), where=na > 0) @ np.divide(B, nb, out=np.zeros_like(B), where=nb > 0).T
+
+
 def mutant_cosine_epsilon_in_norm(A, B):
     A = np.asarray(A, dtype=float)
     B = np.asarray(B, dtype=float)
@@ -430,6 +439,7 @@ EXERCISES = [
             "returning the distance 1 - cos": mutant_cosine_distance,
             "zero rows detected with norm < 1e-12": mutant_cosine_zero_threshold,
             "epsilon added to the norm": mutant_cosine_epsilon_in_norm,
+            "results not clipped to [-1, 1] (spec)": mutant_cosine_no_clip,
         },
     ),
     Exercise(

@@ -172,6 +172,14 @@ def mutant_taylor_order_one_with_H(f0, g, H, dx, order):
     return value
 
 
+def mutant_taylor_order_zero_scalar(f0, g, H, dx, order):
+    """Order 0 returns f0 itself, a scalar, even for a batch of displacements (not one of the listed
+    mistakes: it shows that the order-0 edge-case test has teeth)."""
+    if order == 0:
+        return float(f0)
+    return taylor_tensordot(f0, g, H, dx, order)
+
+
 # --------------------------------------------------------------------------------------------------
 # 05.4 taylor_test_residuals
 
@@ -375,6 +383,7 @@ EXERCISES = [
             "missing 1/2": mutant_taylor_missing_half,
             "dx @ H @ dx.T on a batch (n x n)": mutant_taylor_batch_matrix_product,
             "order 1 includes H": mutant_taylor_order_one_with_H,
+            "order 0 returns a scalar for a batch": mutant_taylor_order_zero_scalar,
         },
     ),
     Exercise(

@@ -77,13 +77,16 @@ def test_q04_2_parallel_rows(cosine_similarity_matrix):
     v = rng.normal(size=6)
     w = rng.normal(size=6)
     A = np.stack([v, 3.7 * v, -0.2 * v, w])
-    B = np.stack([1e3 * v, -v, 0.1 * w, v + w])
+    B = np.stack([1e3 * v, -v, 0.1 * w, v + w, w])
     S = C.call_student(cosine_similarity_matrix, A, B)
     C.assert_close(S, ref.cosine_similarity_matrix(A, B), rtol=1e-10, atol=1e-12,
-                   name="similarities of parallel and anti-parallel rows")
-    S = np.asarray(S)
-    if not (np.all(S <= 1.0) and np.all(S >= -1.0)):
-        C.fail("similarities of (anti-)parallel rows must be clipped to [-1, 1]")
+                   name="similarities of identical, parallel and anti-parallel rows")
+    # Many identical / parallel / anti-parallel pairs: unclipped, about a quarter of them round beyond +-1.
+    V = rng.normal(size=(40, 6))
+    for P, Q in ((V, V), (V, 2.5 * V), (V, -0.3 * V), (A, B)):
+        S = np.asarray(C.call_student(cosine_similarity_matrix, P, Q), dtype=float)
+        if not (np.all(S <= 1.0) and np.all(S >= -1.0)):
+            C.fail("similarities of identical or (anti-)parallel rows must be clipped to [-1, 1]")
 
 
 @test_case(points=0.375, hidden=True)

@@ -58,7 +58,7 @@ def test_q04_4_correlated(mahalanobis):
     mu = np.array([0.3, -0.2])
     X = np.array([[1.0, 1.0], [1.0, -1.0], [0.5, 0.2], [-2.0, 3.0]])
     C.assert_close(C.call_student(mahalanobis, X, mu, Sigma), ref.mahalanobis(X, mu, Sigma), rtol=1e-8,
-                   atol=1e-10, name="Mahalanobis distances with correlation 0.999")
+                   atol=1e-10, name="Mahalanobis distances for strongly correlated features")
     rng = C.spawn_rngs("04.4-cond", 1)[0]
     Q, _ = np.linalg.qr(rng.normal(size=(5, 5)))
     Sigma = Q @ np.diag(np.logspace(0, -6, 5)) @ Q.T
@@ -66,7 +66,7 @@ def test_q04_4_correlated(mahalanobis):
     mu = rng.normal(size=5)
     X = mu + rng.normal(size=(6, 5))
     C.assert_close(C.call_student(mahalanobis, X, mu, Sigma), ref.mahalanobis(X, mu, Sigma), rtol=1e-5,
-                   atol=1e-8, name="Mahalanobis distances with cond(Sigma) = 1e6")
+                   atol=1e-8, name="Mahalanobis distances for an ill-conditioned covariance")
 
 
 @test_case(points=0.25, hidden=True)

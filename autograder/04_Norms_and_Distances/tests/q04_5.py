@@ -103,4 +103,4 @@ def test_q04_5_one_by_one(matrix_norms):
     if not isinstance(out, dict) or set(out) != {"fro", "spectral", "nuclear", "l1_induced", "linf_induced"}:
         C.fail("matrix_norms must return a dict with keys fro, spectral, nuclear, l1_induced, linf_induced")
     for key in out:
-        C.assert_scalar_close(out[key], 3.0, rtol=1e-8, atol=1e-10, name=f"'{key}' norm of the 1x1 matrix [[-3]]")
+        C.assert_scalar_close(out[key], 3.0, rtol=1e-8, atol=1e-10, name=f"'{key}' norm of a 1x1 matrix with a negative entry")
