@@ -152,6 +152,11 @@ def mutant_python_random_seed(n, rng):
     return rng.standard_normal(n)
 
 
+def mutant_draws_as_list(n, rng):
+    """Extra mutant: the right numbers, but a list instead of a float64 array."""
+    return rng.standard_normal(n).tolist()
+
+
 # --------------------------------------------------------------------------------------------------
 # 00.4 safe_log
 
@@ -264,7 +269,8 @@ EXERCISES = [
         alternatives={"standard_normal(n)": draws_standard_normal, "normal(0, 1, n)": draws_normal_loc_scale,
                       "size tuple": draws_size_tuple},
         mutants={"np.random.randn": mutant_global_randn, "default_rng(0) inside": mutant_fixed_inner_generator,
-                 "np.random.seed": mutant_seeds_global_state, "random.seed": mutant_python_random_seed},
+                 "np.random.seed": mutant_seeds_global_state, "random.seed": mutant_python_random_seed,
+                 "extra: returns a list": mutant_draws_as_list},
     ),
     Exercise(
         "q00_4",

@@ -299,6 +299,21 @@ def mutant_project_on_originals(V, tol=1e-10):
     return np.column_stack(qs) if qs else np.zeros((V.shape[0], 0))
 
 
+def mutant_absolute_drop_threshold(V, tol=1e-10):
+    """Extra mutant: drops column j when ||w_j|| <= tol (absolute), so the rule depends on the scale of V."""
+    V = np.asarray(V, dtype=float)
+    qs = []
+    for j in range(V.shape[1]):
+        w = V[:, j].copy()
+        for _ in range(2):
+            for q in qs:
+                w -= (q @ w) * q
+        if np.linalg.norm(w) <= tol:
+            continue
+        qs.append(w / np.linalg.norm(w))
+    return np.column_stack(qs) if qs else np.zeros((V.shape[0], 0))
+
+
 def mutant_not_normalized(V, tol=1e-10):
     V = np.asarray(V, dtype=float)
     ws = []
@@ -436,7 +451,8 @@ EXERCISES = [
                       "Householder": gs_householder},
         mutants={"classical GS": mutant_classical, "no dropping": mutant_no_drop,
                  "projects on the original vectors": mutant_project_on_originals,
-                 "not normalized": mutant_not_normalized},
+                 "not normalized": mutant_not_normalized,
+                 "extra: absolute drop threshold": mutant_absolute_drop_threshold},
     ),
     Exercise(
         "q01_6",

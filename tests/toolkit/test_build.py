@@ -213,3 +213,25 @@ def test_build_only_named_lessons(toy_course: Path) -> None:
     written = build_lessons(toy_course, config, [config.lesson("1")], execute=False)
     assert (toy_course / "release" / STEM / f"{STEM}.ipynb") in written
     assert not (toy_course / "solutions").exists()
+
+
+def test_forbidden_functions_reach_the_static_scan(tmp_path: Path) -> None:
+    """forbid= is read from literals (directly or through a name the test assigns); anything else stops
+    the build instead of leaving the static scan with nothing to look for."""
+    from aimath.build.outputs import lesson_metadata
+    from aimath.config import CourseConfig, LessonEntry
+
+    entry = LessonEntry(id="01", title="Vectors and Matrices", source=f"source/{STEM}.ipynb")
+    config = CourseConfig(course="t", lessons=[entry])
+    through_name = PUBLIC_TEST.replace(
+        "    C.assert_close(C.call_student(double, np.array([1.0, 2.0])),",
+        "    banned = ('numpy.linalg.qr',)\n    C.assert_close(C.call_student(double, np.array([1.0, 2.0]), forbid=banned),")
+    cells = toy_cells()
+    cells[8] = ("code", through_name)
+    lesson = parse_lesson(write_notebook(tmp_path / "a" / f"{STEM}.ipynb", cells))
+    assert lesson_metadata(lesson, entry, config)["questions"][0]["forbid"] == ["numpy.linalg.qr"]
+
+    cells[8] = ("code", through_name.replace("forbid=banned", "forbid=tuple(banned)"))
+    lesson = parse_lesson(write_notebook(tmp_path / "b" / f"{STEM}.ipynb", cells))
+    with pytest.raises(BuildError, match="forbid= must be a literal"):
+        lesson_metadata(lesson, entry, config)

@@ -10,6 +10,8 @@ def test_q00_3_matches_generator(standard_normal_draws):
     import numpy as np
     from aimath import checks as C
     out = C.call_student(standard_normal_draws, 5, np.random.default_rng(2024))
+    if not isinstance(out, np.ndarray) or out.dtype != np.float64:
+        C.fail("standard_normal_draws must return a float64 numpy.ndarray")
     C.assert_shape(out, (5,), name="out")
     C.assert_exact(out, np.random.default_rng(2024).standard_normal(5), name="draws")
 
@@ -17,11 +19,14 @@ def test_q00_3_matches_generator(standard_normal_draws):
 @test_case(points=0.25, hidden=True)
 def test_q00_3_fixed_seeds(standard_normal_draws):
     import copy
+    import numpy as np
     from aimath import checks as C
     ref = C.reference()
     for rng, n in zip(C.spawn_rngs("00.3", 3), (1, 8, 250)):
         twin = copy.deepcopy(rng)
         out = C.call_student(standard_normal_draws, n, rng)
+        if not isinstance(out, np.ndarray):
+            C.fail("standard_normal_draws must return a numpy.ndarray (not a list)")
         C.assert_exact(out, ref.standard_normal_draws(n, twin), name="draws")
 
 
@@ -44,6 +49,8 @@ def test_q00_3_n_zero(standard_normal_draws):
     from aimath import checks as C
     rng = C.spawn_rngs("00.3-empty", 1)[0]
     out = C.call_student(standard_normal_draws, 0, rng)
+    if not isinstance(out, np.ndarray) or out.dtype != np.float64:
+        C.fail("for n = 0 the result must still be a float64 numpy.ndarray (of shape (0,))")
     C.assert_exact(out, np.zeros(0), name="draws for n = 0")
 
 

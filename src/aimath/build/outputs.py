@@ -105,16 +105,30 @@ def _transformed(text: str) -> str:
     return TransformerManager().transform_cell(text)
 
 
-def _forbidden_names(question: Question) -> list[str]:
-    """Functions the question's tests forbid (`forbid=(...)` in call_student), for the static scan."""
+def _forbidden_names(question: Question, where: str) -> list[str]:
+    """Functions the question's tests forbid (`forbid=` of call_student), for the static scan.
+
+    The value must be a literal, or a name the same test assigns a literal to: anything else would
+    silently leave the scan with nothing to look for.
+    """
     names: set[str] = set()
     for test in question.tests:
-        for node in ast.walk(ast.parse(test.body)):
+        tree = ast.parse(test.body)
+        literals = {
+            target.id: node.value
+            for node in ast.walk(tree) if isinstance(node, ast.Assign)
+            for target in node.targets if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
             if isinstance(node, ast.keyword) and node.arg == "forbid":
+                value = literals.get(node.value.id, node.value) if isinstance(node.value, ast.Name) else node.value
                 try:
-                    names.update(ast.literal_eval(node.value))
+                    names.update(ast.literal_eval(value))
                 except ValueError:
-                    continue
+                    raise BuildError(
+                        f"{where}, cell {test.cell} ({test.name}): forbid= must be a literal tuple of names "
+                        "(or a name assigned one in the same test), so the static scan can read it"
+                    ) from None
     return sorted(names)
 
 
@@ -126,7 +140,8 @@ def lesson_metadata(lesson: LessonSource, entry: LessonEntry, config: CourseConf
         "points": lesson.points,
         "practice": entry.practice,
         "questions": [
-            {"name": q.name, "points": q.points, "functions": q.functions, "forbid": _forbidden_names(q)}
+            {"name": q.name, "points": q.points, "functions": q.functions,
+             "forbid": _forbidden_names(q, str(lesson.path))}
             for q in lesson.questions
         ],
         "limits": config.limits.model_dump(exclude={"workers"}),
