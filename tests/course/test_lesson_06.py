@@ -100,7 +100,7 @@ def qp_lstsq_kkt(Q, c, A, b):
 def qp_null_space(Q, c, A, b):
     """Null-space method (N&W §16.2): x = x_p + Z z with A Z = 0, then lam from A^T lam = -(Qx + c)."""
     Q, c, A, b = _qp_inputs(Q, c, A, b)
-    d, m = c.size, A.shape[0]
+    m = A.shape[0]
     if m == 0:
         return np.linalg.solve(Q, -c), np.zeros(0)
     U, s, Vt = np.linalg.svd(A)
@@ -121,7 +121,7 @@ def mutant_lambda_sign(Q, c, A, b):
 
 def mutant_blocks_misplaced(Q, c, A, b):
     Q, c, A, b = _qp_inputs(Q, c, A, b)
-    d, m = c.size, A.shape[0]
+    d = c.size
     K = np.block([[Q, A], [A.T, np.zeros((d, d))]])  # A and A^T swapped
     sol = np.linalg.solve(K, np.concatenate([-c, b]))
     return sol[:d], sol[d:]

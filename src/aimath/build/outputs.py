@@ -203,8 +203,8 @@ def _cell_text(cell: Cell, lesson: LessonSource, with_solutions: bool) -> str:
 def execute_notebook(notebook: nbformat.NotebookNode, workdir: Path, where: str) -> nbformat.NotebookNode:
     """Run a notebook in `workdir` and normalize what would make reruns differ."""
     from nbclient import NotebookClient
-    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from nbclient.exceptions import CellExecutionError
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     client = NotebookClient(
         notebook,
