@@ -53,6 +53,11 @@ def warm() -> None:
         torch = sys.modules["torch"]
         x = torch.ones(2, dtype=torch.float64, requires_grad=True)
         (x * x).sum().backward()
+        # torch.func's first transform imports torch._dynamo (about 1 s of CPU): pay it here, not in
+        # a student's first timed call.
+        _, vjp = torch.func.vjp(torch.sin, x.detach())
+        vjp(torch.ones_like(x))
+        torch.func.jvp(torch.sin, (x.detach(),), (torch.ones_like(x),))
     gc.collect()
     gc.freeze()  # forked workers then do not copy the warmed heap when their collector runs
 
