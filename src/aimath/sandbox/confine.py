@@ -28,7 +28,7 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 WORKER_NAMESPACES = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS
 
-MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
+MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 1 << 12, 1 << 14, 1 << 18
 # The ids inside the sandbox's user namespaces: not root, so nothing runs with root's file
 # capabilities, and a namespace can be entered without CAP_SETFCAP (needed to map onto root).
 SANDBOX_UID = SANDBOX_GID = 1000
@@ -66,11 +66,23 @@ def enter_namespaces(flags: int) -> bool:
     return True
 
 
-def mount_private_tmpfs(target: str, size_mb: int) -> None:
-    """A fresh, size-capped tmpfs over `target`, in our own mount namespace."""
+def mount_private_tmpfs(target: str, size_mb: int, keep: Iterable[str] = ()) -> None:
+    """A fresh, size-capped tmpfs over `target`, in our own mount namespace.
+
+    Directories of `keep` that lie under `target` (a Python installation in /tmp/venv, say) are bound
+    back into the new tmpfs, so that masking the host's /tmp never hides what the worker must read.
+    """
     _check(_libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "mount(private /)")
+    prefix = target.rstrip("/") + "/"
+    held = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in keep
+            if path.startswith(prefix) and os.path.isdir(path)]
     options = f"size={size_mb}m,nr_inodes=16384,mode=0700".encode()
     _check(_libc.mount(b"tmpfs", target.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options), f"mount({target})")
+    for path, fd in held:
+        os.makedirs(path, exist_ok=True)
+        _check(_libc.mount(f"/proc/self/fd/{fd}".encode(), path.encode(), None, MS_BIND | MS_REC, None),
+               f"mount(bind {path})")
+        os.close(fd)
 
 
 def mount_proc() -> bool:

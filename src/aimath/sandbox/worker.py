@@ -193,9 +193,9 @@ def main(channel_fd: int, output_fd: int, config: dict) -> None:
     sys.stdout.reconfigure(line_buffering=True)  # a pipe now: what the notebook prints reaches the harness
     isolated = config["namespaces"]
     if isolated:
-        confine.mount_private_tmpfs("/tmp", config["file_size_mb"])
+        confine.mount_private_tmpfs("/tmp", config["file_size_mb"], keep=config["read_paths"])
         if os.path.isdir("/run"):
-            confine.mount_private_tmpfs("/run", 1)  # hide the host's sockets (process mode)
+            confine.mount_private_tmpfs("/run", 1, keep=config["read_paths"])  # hide the host's sockets (process mode)
         proc = confine.mount_proc()
         confine.enter_namespaces(confine.CLONE_NEWUSER)  # drop our capabilities over the namespaces above
         workdir = "/tmp"
