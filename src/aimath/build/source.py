@@ -139,13 +139,15 @@ def solution_text(source: str) -> str:
 
 def defined_functions(source: str) -> list[str]:
     """Top-level function names defined by a code cell (IPython syntax allowed)."""
-    return [n.name for n in python_tree(source).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return [n.name for n in python_tree(source)[0].body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
 
 
-def python_tree(source: str) -> ast.Module:
-    from IPython.core.inputtransformer2 import TransformerManager
+def python_tree(source: str) -> tuple[ast.Module, str]:
+    """A code cell (IPython syntax allowed) as a syntax tree, with the plain Python it was parsed from."""
+    from ..grade.notebook import cell_to_python
 
-    return ast.parse(TransformerManager().transform_cell(source))
+    python = cell_to_python(source)
+    return ast.parse(python), python
 
 
 def _raw_marker(cell: Cell) -> tuple[str, str] | None:
