@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 
+from .checks.meta import graded_functions, lesson_bundle
 from .config import Limits
 
 TAMPERING = '''\
@@ -80,13 +81,12 @@ def course_mutants(root: Path, lesson: str) -> list[tuple[str, str, str]]:
         spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(path.parent))
-    meta = json.loads(next((root / "autograder").glob(f"{lesson}_*/lesson.json")).read_text())
-    functions = {q["name"]: q["functions"] for q in meta["questions"]}
+    bundle = lesson_bundle(lesson, root)
     mutants = []
     for exercise in getattr(module, "EXERCISES", []):
         for implementation in exercise.mutants.values():
             pairs = implementation.items() if isinstance(implementation, dict) else [
-                (functions[exercise.question][0], implementation)]
+                (graded_functions(bundle, exercise.question)[0], implementation)]
             for graded, function in pairs:
                 tree = ast.parse(inspect.getsource(function).lstrip())
                 tree.body[0].name = graded

@@ -8,19 +8,15 @@ fails are reported as possibly vacuous.
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from ..config import find_course_root
+from ..grade.engine import Bundle, load_bundle
 from ..grade.results import TestResult
 from ..grade.runner import run_in_process
-from ..grade.testfiles import QuestionTests, load_test_file
-from .context import load_module_from_path
 
 Implementation = Callable[..., Any] | Mapping[str, Callable[..., Any]]
 
@@ -53,60 +49,49 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class LessonBundle:
-    folder: Path
-    reference: ModuleType
-    functions: dict[str, list[str]]  # question -> graded function names
-
-    def tests(self, question: str) -> QuestionTests:
-        return load_test_file(self.folder / "tests" / f"{question}.py")
-
-
-@functools.cache
-def load_bundle(lesson: str, root: Path | None = None) -> LessonBundle:
+def lesson_bundle(lesson: str, root: Path | None = None) -> Bundle:
     """The built autograder bundle of a lesson ('02'), from the course at or above `root`."""
-    course = find_course_root(root)
-    matches = sorted((course / "autograder").glob(f"{lesson}_*/lesson.json"))
+    matches = sorted((find_course_root(root) / "autograder").glob(f"{lesson}_*/lesson.json"))
     if not matches:
         raise FileNotFoundError(f"lesson {lesson} is not built: run `aimath build {lesson}`")
-    folder = matches[0].parent
-    meta = json.loads(matches[0].read_text())
-    reference = load_module_from_path(folder / "reference.py", f"aimath_reference_{lesson}")
-    return LessonBundle(folder, reference, {q["name"]: q["functions"] for q in meta["questions"]})
+    return load_bundle(matches[0].parent)
 
 
-def _namespace(bundle: LessonBundle, question: str, implementation: Implementation | None) -> dict[str, Any]:
-    namespace = dict(vars(bundle.reference))
+def graded_functions(bundle: Bundle, question: str) -> tuple[str, ...]:
+    return next(q.functions for q in bundle.questions if q.name == question)
+
+
+def _namespace(bundle: Bundle, question: str, implementation: Implementation | None) -> dict[str, Any]:
+    namespace = dict(vars(bundle.reference()))
     if implementation is None:
         return namespace
     if callable(implementation):
-        functions = bundle.functions[question]
+        functions = graded_functions(bundle, question)
         if len(functions) != 1:
             raise ValueError(f"{question} grades {functions}: give the implementation as a dict by name")
         implementation = {functions[0]: implementation}
-    unknown = set(implementation) - set(bundle.functions[question])
+    unknown = set(implementation) - set(graded_functions(bundle, question))
     if unknown:
         raise ValueError(f"{question} has no graded function(s) {sorted(unknown)}")
     namespace.update(implementation)
     return namespace
 
 
-def _run(bundle: LessonBundle, question: str, implementation: Implementation | None) -> list[TestResult]:
+def _run(bundle: Bundle, question: str, implementation: Implementation | None) -> list[TestResult]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     try:
-        return run_in_process([bundle.tests(question)], _namespace(bundle, question, implementation),
-                              reference=bundle.reference)
+        tests = [t for t in bundle.tests if t.question == question]
+        return run_in_process(tests, _namespace(bundle, question, implementation), reference=bundle.reference())
     finally:
         plt.close("all")
 
 
 def validate_exercise(lesson: str, exercise: Exercise, root: Path | None = None) -> ValidationReport:
-    bundle = load_bundle(lesson, root)
+    bundle = lesson_bundle(lesson, root)
     report = ValidationReport(exercise.question)
     report.reference_failures = [f"{r.name} ({r.message})" for r in _run(bundle, exercise.question, None) if not r.passed]
     for name, implementation in exercise.alternatives.items():
