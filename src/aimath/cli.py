@@ -87,30 +87,27 @@ def check(root: Path | None, lessons: tuple[str, ...]) -> None:
 def grade_with_progress(course: Course, lesson_key: str, paths: list[Path], out: Path, *, workers: int, db: Path,
                         regrade: bool = False, sandbox: str | None = None, limits=None):
     """Grade a batch with a progress bar; print the per-submission lines and the summary table."""
-    import tempfile
-
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .grade.batch import grade_batch
-    from .gradebook import Gradebook, collect_submissions
+    from .gradebook import Gradebook
     from .report import summary_table
 
     entry = course.config.lesson(lesson_key)
     bundle = course.root / "autograder" / entry.stem
     if not (bundle / "lesson.json").is_file():
         raise click.ClickException(f"lesson {entry.id} is not built: run `aimath build {entry.id}`")
-    patterns = course.config.student_id_patterns()
-    with tempfile.TemporaryDirectory(prefix="aimath-count-") as scratch:
-        expected = len(collect_submissions(paths, patterns, scratch))
     console = Console(stderr=True)
     with Progress(TextColumn("grading {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
-        task = progress.add_task(entry.stem, total=expected)
+        task = progress.add_task(entry.stem, total=None)
         outcome = grade_batch(bundle, paths, out, workers=workers, db_path=db, regrade=regrade,
-                              progress=lambda result: progress.advance(task), limits=limits or course.config.limits,
-                              sandbox_mode=sandbox or course.config.sandbox, patterns=patterns)
-        progress.update(task, completed=expected)
+                              progress=lambda result: progress.advance(task),
+                              on_found=lambda count: progress.update(task, total=count),
+                              limits=limits or course.config.limits, sandbox_mode=sandbox or course.config.sandbox,
+                              patterns=course.config.student_id_patterns())
+        progress.update(task, completed=progress.tasks[0].total or 0)
     if course.config.roster:
         with Gradebook(db) as gradebook:
             gradebook.import_roster(course.root / course.config.roster)

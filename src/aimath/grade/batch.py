@@ -50,14 +50,20 @@ def grade_batch(
     db_path: str | Path | None = None,
     regrade: bool = False,
     progress: Callable[[SubmissionResult], None] | None = None,
+    on_found: Callable[[int], None] | None = None,
     limits: Limits | None = None,
     sandbox_mode: str | None = None,
     patterns: Sequence[str] = DEFAULT_STUDENT_ID_PATTERNS,
 ) -> BatchOutcome:
-    """Grade every submission found under `submissions` against the bundle folder `lesson`."""
+    """Grade every submission found under `submissions` against the bundle folder `lesson`.
+
+    `on_found` hears how many submissions the intake found (before grading starts), `progress` each
+    result as it is recorded."""
     bundle = load_bundle(Path(lesson))
     out = Path(out_dir)
     found = collect_submissions(list(submissions), patterns, out / "intake")
+    if on_found:
+        on_found(len(found))
     latest = {s.student_id: s for s in found if s.student_id}  # intake orders each student's latest last
     outcome = BatchOutcome()
     with Gradebook(db_path or out / "gradebook.sqlite") as gradebook:
