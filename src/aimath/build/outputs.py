@@ -125,6 +125,19 @@ def _forbidden_names(question: Question, where: str) -> list[str]:
     return sorted(names)
 
 
+def imported_modules(lesson: LessonSource) -> list[str]:
+    """The modules the lesson's notebook imports: what the grading sandbox imports before it forks a
+    worker, so that no submission pays for those imports itself."""
+    modules: set[str] = set()
+    for cell in lesson.code_cells():
+        for node in ast.walk(python_tree(solution_text(cell.source))[0]):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                modules.add(node.module)
+    return sorted(modules)
+
+
 def lesson_metadata(lesson: LessonSource, entry: LessonEntry, config: CourseConfig) -> dict:
     return {
         "lesson": lesson.number,
@@ -140,6 +153,7 @@ def lesson_metadata(lesson: LessonSource, entry: LessonEntry, config: CourseConf
         "limits": config.limits.model_dump(exclude={"workers"}),
         "sandbox": config.sandbox,
         "tolerance_overrides": {k: v.model_dump() for k, v in entry.tolerance_overrides.items()},
+        "warm": imported_modules(lesson),
         "aimath_version": aimath.__version__,
     }
 

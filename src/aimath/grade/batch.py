@@ -127,6 +127,7 @@ def _grading_process(conn: Connection, bundle_dir: str, limits: dict, sandbox_mo
     """Loop of one grading process: a task in, a result (or the reason grading failed) out, until
     the batch says stop or goes away. Its workers come from the batch's fork server."""
     ForkServer.share(ForkServer(sandbox_mode, control_fd=control_fd))
+    load_bundle(Path(bundle_dir)).reference()  # while the fork server warms up
     while True:
         try:
             task = json.loads(conn.recv_bytes())
@@ -145,7 +146,8 @@ def _grading_process(conn: Connection, bundle_dir: str, limits: dict, sandbox_mo
 
 def _run_pool(tasks: list[Submission], workers: int, bundle: Bundle, limits: Limits, sandbox_mode: str | None,
               done: Callable[[Submission, SubmissionResult | str], None]) -> None:
-    server = ForkServer.shared(sandbox_mode or bundle.sandbox) if tasks else None  # one warm-up for all
+    # One warm-up for all, overlapping the grading processes' own start-up (their imports, the tests).
+    server = ForkServer.shared(sandbox_mode or bundle.sandbox, bundle.warm) if tasks else None
 
     def start() -> tuple[subprocess.Popen, Connection]:
         # A fresh interpreter running this module: nothing of the caller's state (threads, its main
@@ -165,6 +167,8 @@ def _run_pool(tasks: list[Submission], workers: int, bundle: Bundle, limits: Lim
     busy: dict[Connection, tuple[subprocess.Popen, Submission, float]] = {}
     allowance = limits.seconds_per_submission + STARTUP_MARGIN
     try:
+        if server is not None:
+            server.wait_ready()  # a sandbox that cannot start is the batch's error, not each submission's
         while pending or busy:
             while pending and idle:
                 process, conn = idle.pop()

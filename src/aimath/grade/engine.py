@@ -58,6 +58,7 @@ class Bundle:
     tests: tuple[QuestionTests, ...]
     limits: Limits
     sandbox: str
+    warm: tuple[str, ...] | None  # what the lesson's notebook imports (None: not recorded)
     _reference: ModuleType | None = field(default=None, repr=False)
 
     @property
@@ -86,7 +87,8 @@ def _load_bundle(path: Path, stamp: tuple[int, ...]) -> Bundle:
     )
     return Bundle(path=path, lesson=str(config["lesson"]), name=config["name"], questions=questions,
                   tests=tuple(load_tests_dir(path / "tests")), limits=Limits(**config.get("limits", {})),
-                  sandbox=config.get("sandbox", "auto"))
+                  sandbox=config.get("sandbox", "auto"),
+                  warm=tuple(config["warm"]) if isinstance(config.get("warm"), list) else None)
 
 
 def grade_notebook(
@@ -116,7 +118,7 @@ def grade_notebook(
         tests, status = [], error_status(str(exc))
         fields["sandbox"] = "none"  # nothing ran
     else:
-        session = _Session(bundle, cells, limits, ForkServer.shared(mode), end=started + limits.seconds_per_submission)
+        session = _Session(bundle, cells, limits, ForkServer.shared(mode, bundle.warm), end=started + limits.seconds_per_submission)
         tests, status = session.grade()
     return SubmissionResult.from_tests(tests=tests, status=status, seconds=round(time.monotonic() - started, 3),
                                        **fields)

@@ -93,20 +93,24 @@ def cell_to_python(source: str) -> str:
     first = source.lstrip().split("\n", 1)[0]
     if first.startswith("%%") and (first[2:].split() or [""])[0] in FOREIGN_CELL_MAGICS:
         return ""
+    try:  # most cells are plain Python, which IPython's transformations leave as it is (ending in \n)
+        return _drop_test_statements(source if source.endswith("\n") else source + "\n", ast.parse(source))
+    except (SyntaxError, ValueError):
+        pass
     from IPython.core.inputtransformer2 import TransformerManager
 
     try:
         python = TransformerManager().transform_cell(source)
     except (SyntaxError, ValueError, IndexError):
         return source  # left to fail in the worker, like any cell with a syntax error
-    return _drop_test_statements(python)
-
-
-def _drop_test_statements(python: str) -> str:
     try:
         module = ast.parse(python)
-    except SyntaxError:
+    except (SyntaxError, ValueError):
         return python
+    return _drop_test_statements(python, module)
+
+
+def _drop_test_statements(python: str, module: ast.Module) -> str:
     graders = {"grader"} | {
         t.id for node in module.body if isinstance(node, ast.Assign) and _is_otter_notebook(node.value)
         for t in node.targets if isinstance(t, ast.Name)

@@ -6,8 +6,10 @@ expressions and `np.random.Generator`s (by bit-generator state). Anything else i
 `export` hook (the worker makes it a handle; the harness makes a callable a callback), and a decoded
 reference goes to its `resolve` hook.
 
-Nothing is pickled or evaluated. Arrays travel as `.npy` bytes that are read back with
-`allow_pickle=False` only after their header was checked against the bytes that came with it; SymPy
+Nothing is pickled or evaluated. Arrays travel as their raw C-order bytes with the dtype string and
+the shape beside them; the dtype is checked against a whitelist and the shape against the number of
+bytes before anything is allocated (no `.npy` header to parse: callbacks cross thousands of small
+arrays, and parsing a header literal each time costs more than the call). SymPy
 expressions travel as trees of whitelisted node types and are rebuilt by calling those classes with
 evaluation turned off. Types are matched exactly, so a student's subclass of a data type (an ndarray
 subclass excepted, which travels as the plain array it wraps) is not data: an object built to fool a
@@ -17,7 +19,6 @@ comparison arrives as plain data or as a handle, never as itself.
 from __future__ import annotations
 
 import functools
-import io
 import math
 import re
 import sys
@@ -25,7 +26,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from numpy.lib import format as npy
 
 MAX_DEPTH = 64  # nesting of containers and expression trees
 MAX_INT_HEX = 20_000  # hex digits of one integer (80,000 bits)
@@ -34,6 +34,8 @@ ARRAY_KINDS = "biufcUS"  # no objects, no structured or void data
 BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 TORCH_DTYPES = ("float16", "bfloat16", "float32", "float64", "complex64", "complex128",
                 "int8", "int16", "int32", "int64", "uint8", "bool")
+MAX_DIMENSIONS = 64  # NumPy's own limit
+_ARRAY_DTYPE = re.compile(r"[<>|][biufcUS][0-9]{1,9}")  # byte order, kind, item size: nothing else
 _HEX_INT = re.compile(rf"-?[0-9a-f]{{1,{MAX_INT_HEX}}}")
 
 
@@ -94,9 +96,9 @@ class Encoder:
         if kind is slice:
             return ["sl", *(self.encode(v, depth + 1) for v in (value.start, value.stop, value.step))]
         if isinstance(value, np.ndarray):
-            return ["a", self.array(value)]
+            return ["a", *self.array(value)]
         if isinstance(value, np.generic):
-            return ["a0", self.array(np.asarray(value))]
+            return ["a0", *self.array(np.asarray(value))]
         if kind is np.random.Generator:
             return self.generator(value, depth)
         tensor = _torch_type("Tensor")
@@ -109,16 +111,15 @@ class Encoder:
                 pass
         return self.export(value, self)
 
-    def array(self, array: np.ndarray) -> int:
+    def array(self, array: np.ndarray) -> list:
+        """[blob, dtype string, shape] of an array."""
         if type(array) is not np.ndarray:
             array = np.ndarray.view(array, np.ndarray)  # a subclass travels as the data it holds
         if array.dtype.kind not in ARRAY_KINDS or array.dtype.hasobject:
             raise CodecError(f"a NumPy array of dtype {array.dtype} cannot be sent (only numbers and strings)")
         if self.size + array.nbytes > self.limit:
             raise TooLarge(f"an array of {array.nbytes / 2**20:.1f} MB")
-        buffer = io.BytesIO()
-        np.save(buffer, array, allow_pickle=False)
-        return self.blob(buffer.getvalue())
+        return [self.blob(array.tobytes(order="C")), array.dtype.str, list(array.shape)]
 
     def tensor(self, tensor: Any) -> list:
         import torch
@@ -132,7 +133,7 @@ class Encoder:
         data = data.cpu().resolve_conj().resolve_neg()
         if dtype == "bfloat16":  # NumPy has no bfloat16; float32 holds every bfloat16 exactly
             data = data.float()
-        return ["t", self.array(data.numpy()), dtype, bool(tensor.requires_grad)]
+        return ["t", ["a", *self.array(data.numpy())], dtype, bool(tensor.requires_grad)]
 
     def generator(self, generator: np.random.Generator, depth: int) -> list:
         bit_generator = generator.bit_generator
@@ -191,9 +192,9 @@ class Decoder:
             _arity(node, 4)
             return slice(*(self.decode(v, depth + 1) for v in node[1:]))
         if tag == "a":
-            return load_array(self.blob(node))
+            return self.array(node)
         if tag == "a0":
-            array = load_array(self.blob(node))
+            array = self.array(node)
             if array.ndim != 0:
                 raise CodecError("a NumPy scalar that is not 0-dimensional")
             return array[()]
@@ -212,6 +213,10 @@ class Decoder:
             raise CodecError("a reference to a missing blob")
         return self.blobs[index]
 
+    def array(self, node: list) -> np.ndarray:
+        _arity(node, 4)
+        return load_array(self.blob(node), _field(node, 2, str), _field(node, 3, list))
+
     def tensor(self, node: list) -> Any:
         import torch
 
@@ -219,7 +224,11 @@ class Decoder:
         dtype, requires_grad = _field(node, 2, str), _field(node, 3, bool)
         if dtype not in TORCH_DTYPES:
             raise CodecError(f"unknown torch dtype {dtype!r}")
-        tensor = torch.from_numpy(np.array(load_array(self.blob(node)))).to(getattr(torch, dtype))
+        array = self.array(_field(node, 1, list))
+        try:
+            tensor = torch.from_numpy(array.astype(array.dtype.newbyteorder("="), copy=False)).to(getattr(torch, dtype))
+        except (TypeError, ValueError, RuntimeError) as exc:  # strings, say
+            raise CodecError(f"a tensor that torch cannot hold ({type(exc).__name__})") from None
         if requires_grad:
             if not (tensor.is_floating_point() or tensor.is_complex()):
                 raise CodecError("requires_grad on a tensor that is not floating point")
@@ -242,28 +251,23 @@ class Decoder:
         return generator
 
 
-def load_array(data: bytes) -> np.ndarray:
-    """Read .npy bytes, refusing objects and headers that do not match the bytes that follow."""
-    stream = io.BytesIO(data)
+def load_array(data: bytes, dtype_str: str, shape: list) -> np.ndarray:
+    """The array of raw C-order bytes `data`, refusing objects and a dtype or shape that does not
+    match the bytes."""
     try:
-        version = npy.read_magic(stream)
-        if version == (1, 0):
-            shape, fortran_order, dtype = npy.read_array_header_1_0(stream)
-        elif version == (2, 0):
-            shape, fortran_order, dtype = npy.read_array_header_2_0(stream)
-        else:
-            raise CodecError(f"unsupported .npy version {version}")
-    except ValueError as exc:
-        raise CodecError(f"not a .npy array ({exc})") from None
-    if dtype.kind not in ARRAY_KINDS or dtype.hasobject:
-        raise CodecError(f"an array of dtype {dtype} is not accepted")
-    if math.prod(shape) * dtype.itemsize != len(data) - stream.tell():
-        raise CodecError("an array whose header does not match its data")
-    stream.seek(0)
-    array = np.load(stream, allow_pickle=False)
-    if type(array) is not np.ndarray:
-        raise CodecError("not a plain array")
-    return array
+        dtype = np.dtype(dtype_str) if _ARRAY_DTYPE.fullmatch(dtype_str) else None
+    except TypeError:
+        dtype = None
+    if dtype is None or dtype.kind not in ARRAY_KINDS or dtype.hasobject or dtype.itemsize == 0:
+        raise CodecError(f"an array of dtype {dtype_str[:20]!r} is not accepted")
+    if len(shape) > MAX_DIMENSIONS or any(type(n) is not int or n < 0 for n in shape):
+        raise CodecError("an array with a malformed shape")
+    if math.prod(shape) * dtype.itemsize != len(data):
+        raise CodecError("an array whose shape does not match its data")
+    try:
+        return np.frombuffer(data, dtype=dtype).reshape(shape).copy()  # writable, aligned, its own memory
+    except ValueError as exc:  # an empty array of absurd dimensions
+        raise CodecError(f"an array NumPy cannot make ({exc})") from None
 
 
 # --------------------------------------------------------------------------------------------------

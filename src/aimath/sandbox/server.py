@@ -99,7 +99,7 @@ def _environment(pythonpath: str, home: str) -> dict[str, str]:
     return env
 
 
-def _bwrap_command(fd: int, package: Path) -> list[str]:
+def _bwrap_command(fd: int, package: Path, warm: str) -> list[str]:
     """Read-only system and Python directories, private /tmp, /proc and /dev, no network, and of the
     repository only the aimath package: no tests, no reference, no gradebook, no other submission."""
     args = ["bwrap", "--unshare-all", "--unshare-user", "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_GID),
@@ -119,66 +119,87 @@ def _bwrap_command(fd: int, package: Path) -> list[str]:
     args += ["--ro-bind", str(package), f"{SANDBOX_PYTHONPATH}/aimath"]
     for key, value in _environment(SANDBOX_PYTHONPATH, "/tmp").items():
         args += ["--setenv", key, value]
-    return args + [sys.executable, "-m", "aimath.sandbox.zygote", str(fd)]
+    return args + [sys.executable, "-m", "aimath.sandbox.zygote", str(fd), warm]
 
 
 class ForkServer:
-    """A warmed fork server for one sandbox mode ('bwrap' or 'process'), owned by this process."""
+    """A warmed fork server for one sandbox mode ('bwrap' or 'process'), owned by this process.
 
-    _shared: dict[tuple[str, int], ForkServer] = {}
+    `warm` names the modules it imports before forking anyone (None: every library a lesson may use).
+    A lesson's bundle lists what its notebook imports, so a batch does not wait for torch to load
+    for a lesson that never uses it; a submission that imports more pays for that import itself."""
 
-    def __init__(self, mode: str, *, control_fd: int | None = None):
-        """Start a fork server, or (with `control_fd`, from `attach()` in another process) use one."""
+    _shared: list[tuple[int, ForkServer]] = []  # (owning pid, server): a forked child starts its own
+
+    def __init__(self, mode: str, *, warm: tuple[str, ...] | None = None, control_fd: int | None = None):
+        """Start a fork server, or (with `control_fd`, from `attach()` in another process) use one.
+        Either returns at once: the server says it is ready (its imports done) before it answers
+        anything, and the first request waits for that (`wait_ready()` waits without a request)."""
         self.mode = resolve_mode(mode)
+        self.warm = None if warm is None else tuple(sorted(set(warm)))
         self._lock = threading.RLock()
         self.process: subprocess.Popen | None = None
+        self._ready = False
         if control_fd is None:
             self._start()
         else:
             self.control = socket.socket(fileno=control_fd)
 
+    def covers(self, warm: tuple[str, ...] | None) -> bool:
+        return self.warm is None or (warm is not None and set(warm) <= set(self.warm))
+
     @classmethod
-    def shared(cls, mode: str) -> ForkServer:
-        """The process's fork server for `mode`, started on first use (and again after a fork)."""
-        key = (resolve_mode(mode), os.getpid())
-        if key not in cls._shared:
-            cls._shared[key] = cls(key[0])
-        return cls._shared[key]
+    def shared(cls, mode: str, warm: tuple[str, ...] | None = None) -> ForkServer:
+        """A fork server of this process for `mode` that has imported `warm`, started on first use."""
+        mode = resolve_mode(mode)
+        for pid, server in cls._shared:
+            if pid == os.getpid() and server.mode == mode and server.covers(warm):
+                return server
+        server = cls(mode, warm=warm)
+        cls.share(server)
+        return server
 
     @classmethod
     def share(cls, server: ForkServer) -> None:
-        """Make `server` this process's shared fork server for its mode."""
-        cls._shared[(server.mode, os.getpid())] = server
+        """Make `server` one of this process's shared fork servers (the first choice for its mode)."""
+        cls._shared.insert(0, (os.getpid(), server))
 
     def attach(self) -> int:
-        """A new control connection for another process (pass it the returned fd, then close it)."""
+        """A new control connection for another process (pass it the returned fd, then close it).
+        Unanswered, so that processes can be attached while the server is still warming up."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         with self._lock:
-            socket.send_fds(self.control, [json.dumps({"op": "attach"}).encode()], [theirs.fileno()])
-            theirs.close()
-            self._reply(30.0)
+            try:
+                socket.send_fds(self.control, [json.dumps({"op": "attach"}).encode()], [theirs.fileno()])
+            except OSError as exc:
+                raise SandboxError(f"the fork server is gone ({exc})") from None
+            finally:
+                theirs.close()
         return ours.detach()
+
+    def wait_ready(self) -> None:
+        with self._lock:
+            if not self._ready:
+                self._reply(STARTUP_SECONDS)
+                self._ready = True
 
     def _start(self) -> None:
         import aimath
 
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         package = Path(aimath.__file__).parent
+        warm = json.dumps(self.warm)
         if self.mode == "bwrap":
-            command, env, cwd = _bwrap_command(theirs.fileno(), package), None, None
+            command, env, cwd = _bwrap_command(theirs.fileno(), package, warm), None, None
         else:
             cwd = tempfile.gettempdir()
-            command = [sys.executable, "-m", "aimath.sandbox.zygote", str(theirs.fileno()), str(os.getpid())]
+            command = [sys.executable, "-m", "aimath.sandbox.zygote", str(theirs.fileno()), warm, str(os.getpid())]
             env = _environment(str(package.parent), cwd)
         self.process = subprocess.Popen(command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, env=env, cwd=cwd, start_new_session=True)
         theirs.close()
         self.control = ours
-        try:
-            self._reply(STARTUP_SECONDS)
-        except SandboxError:
-            self.close()
-            raise
+        self._ready = False
 
     def _reply(self, timeout: float) -> dict:
         self.control.settimeout(timeout)
@@ -200,6 +221,7 @@ class ForkServer:
                 return self._spawn(limits, end)
 
     def _spawn(self, limits: Limits, end: float) -> Worker:
+        self.wait_ready()
         config = {"cpu_seconds": int(limits.seconds_per_submission) + 10, "memory_mb": limits.memory_mb,
                   "processes": limits.processes, "file_size_mb": limits.file_size_mb, "message_bytes": MESSAGE_BYTES,
                   "root": os.geteuid() == 0}
@@ -232,6 +254,7 @@ class ForkServer:
         """How a worker ended (its launcher's exit code), once it has been killed or has died."""
         with self._lock:
             try:
+                self.wait_ready()
                 self.control.send(json.dumps({"op": "wait", "id": launcher}).encode())
                 return self._reply(10.0)["exit"]
             except (OSError, SandboxError):
@@ -248,8 +271,8 @@ class ForkServer:
 
     @classmethod
     def close_all(cls) -> None:
-        for key, server in list(cls._shared.items()):
-            if key[1] == os.getpid():
+        for pid, server in cls._shared:
+            if pid == os.getpid():
                 server.close()
         cls._shared.clear()
 
@@ -335,8 +358,7 @@ class Worker:
                 pass
 
     def close(self) -> None:
-        self.kill()
-        self.server.exit_code(self.launcher)  # reaps the launcher
+        self.kill()  # the fork server reaps it; waiting for a large process to be torn down gains nothing
         self.endpoint.channel.sock.close()
         if self.pidfd >= 0:
             os.close(self.pidfd)

@@ -1,6 +1,7 @@
 """The fork server: imports the heavy libraries once, then forks one worker per request.
 
-Run as `python -m aimath.sandbox.zygote FD`, inside bubblewrap or as a plain process. FD is a
+Run as `python -m aimath.sandbox.zygote FD WARM [PPID]`, inside bubblewrap or as a plain process
+(WARM: a JSON list of the modules to import first, or null for every library). FD is a
 SOCK_SEQPACKET socket to the harness; each message is one JSON request. `spawn` carries the worker's
 socket and output pipe as file descriptors and answers the id of a launcher process, which enters
 fresh namespaces, forks the worker (pid 1 of its own pid namespace, so that everything it starts dies
@@ -23,19 +24,22 @@ import traceback
 
 from . import confine
 
-WARM_MODULES = (
+# Every library a lesson may use: what a fork server imports when it is not told what one lesson uses.
+LIBRARY_MODULES = (
     "numpy", "numpy.linalg", "numpy.fft", "scipy", "scipy.linalg", "scipy.optimize", "scipy.special",
     "scipy.stats", "scipy.integrate", "scipy.spatial", "scipy.sparse", "sympy", "torch", "torch.nn",
-    "torch.nn.functional", "matplotlib", "matplotlib.pyplot", "aimath.checks", "aimath.sandbox.worker",
+    "torch.nn.functional", "matplotlib", "matplotlib.pyplot",
 )
+WORKER_MODULES = ("matplotlib.pyplot", "aimath.checks", "aimath.sandbox.worker")  # what every worker uses
 SYSTEM_READ_PATHS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/etc/ld.so.cache", "/etc/localtime",
                      "/etc/fonts", "/proc", "/sys/devices/system/cpu")
 DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/urandom", "/dev/random")
 
 
-def warm() -> None:
-    """Import what submissions use and run each library once, so a forked worker pays for neither."""
-    for name in WARM_MODULES:
+def warm(modules: list[str] | None = None) -> None:
+    """Import what submissions use (`modules`, or every library) and run each library once, so a
+    forked worker pays for neither."""
+    for name in (*(LIBRARY_MODULES if modules is None else modules), *WORKER_MODULES):
         try:
             importlib.import_module(name)
         except ImportError:
@@ -101,9 +105,12 @@ def serve(first: socket.socket) -> None:
     """Answer requests on every control connection until the last one closes. `attach` adds a
     connection (its socket comes with the request), so several grading processes share one server."""
     base = {"read_paths": read_paths(), "devices": list(DEVICES)}
-    first.send(json.dumps({"ready": True, "landlock": confine.landlock_abi()}).encode())
+    ready = json.dumps({"ready": True, "landlock": confine.landlock_abi()}).encode()
+    first.send(ready)
     controls = [first]
+    ended: dict[int, int] = {}  # launcher -> exit code, for launchers nobody has asked about yet
     while controls:
+        reap(ended)
         for control in select.select(controls, [], [])[0]:
             try:
                 message, fds, _, _ = socket.recv_fds(control, 1 << 16, 2)
@@ -114,30 +121,49 @@ def serve(first: socket.socket) -> None:
                 control.close()
                 continue
             request = json.loads(message)
-            if request["op"] == "attach":
+            if request["op"] == "attach":  # unanswered: the new connection hears that we are ready
                 controls.append(socket.socket(fileno=fds[0]))
-                reply = {"attached": True}
-            elif request["op"] == "spawn":
+                controls[-1].send(ready)
+                continue
+            if request["op"] == "spawn":
                 channel_fd, output_fd = fds
                 config = {**request["config"], **base}
                 reply = {"id": launch(channel_fd, output_fd, [c.fileno() for c in controls], config)}
+                ended.pop(reply["id"], None)  # a reused pid: what its earlier owner left is not its status
                 os.close(channel_fd)
                 os.close(output_fd)
             else:
-                try:
-                    _, status = os.waitpid(request["id"], 0)
-                    reply = {"exit": os.waitstatus_to_exitcode(status)}
-                except ChildProcessError:  # not ours (asked of a fork server that was restarted)
-                    reply = {"exit": None}
+                reply = {"exit": ended.pop(request["id"], None)}
+                if reply["exit"] is None:
+                    try:
+                        _, status = os.waitpid(request["id"], 0)
+                        reply = {"exit": os.waitstatus_to_exitcode(status)}
+                    except ChildProcessError:  # not ours (asked of a fork server that was restarted)
+                        pass
             control.send(json.dumps(reply).encode())
+
+
+def reap(ended: dict[int, int], keep: int = 1000) -> None:
+    """Collect the launchers that have ended: a harness that closes a worker does not wait for its
+    exit (tearing down a process as large as a warmed worker takes a while); one that asks gets it."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        ended[pid] = os.waitstatus_to_exitcode(status)
+        if len(ended) > keep:
+            del ended[next(iter(ended))]
 
 
 def main() -> None:
     confine.die_with_parent()
-    if len(sys.argv) > 2 and os.getppid() != int(sys.argv[2]):
+    if len(sys.argv) > 3 and os.getppid() != int(sys.argv[3]):
         return  # the harness died before we could tie our life to it (bubblewrap does this for us)
     control = socket.socket(fileno=int(sys.argv[1]))
-    warm()
+    warm(json.loads(sys.argv[2]))
     serve(control)
 
 
