@@ -31,7 +31,7 @@ from ..checks.context import InProcessBackend, load_module_from_path
 from ..checks.errors import CheckFailure
 from ..config import Limits
 from ..sandbox.server import ForkServer, Handle, Worker, WorkerLost, resolve_mode
-from .notebook import NotebookError, dotted_name, read_notebook
+from .notebook import NotebookError, dotted_name, parsed_cell, per_cell_cache, read_notebook
 from .results import GRADED, PARTIAL_RESTARTED, SubmissionResult, TestResult, error_status
 from .runner import execute_case, failure_message
 from .testfiles import QuestionTests, TestCase, load_tests_dir
@@ -288,12 +288,14 @@ def forbidden_uses(sources: list[str], questions: tuple[Question, ...]) -> dict[
     if not any(q.forbid for q in questions):
         return {}
     statements: list[ast.stmt] = []
+    aliases: dict[str, str] = {}
+    star_modules: list[str] = []
     for source in sources:
-        try:
-            statements += ast.parse(source).body
-        except SyntaxError:
-            continue
-    aliases, star_modules = _import_aliases(statements)
+        module = parsed_cell(source)
+        statements += module.body if module else []
+        cell_aliases, cell_stars = _import_aliases(source)
+        aliases.update(cell_aliases)
+        star_modules += cell_stars
     definitions: dict[str, list[ast.AST]] = {}
     for node in statements:
         for name in _bound_names(node):
@@ -309,10 +311,13 @@ def forbidden_uses(sources: list[str], questions: tuple[Question, ...]) -> dict[
     return banned
 
 
-def _import_aliases(statements: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
+@per_cell_cache(1024)
+def _import_aliases(source: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The names one cell's imports bind (name -> module path), and its `import *` modules."""
+    module = parsed_cell(source)
     aliases: dict[str, str] = {}
     star_modules: list[str] = []
-    for node in (n for statement in statements for n in ast.walk(statement)):
+    for node in ast.walk(module) if module else ():
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
@@ -326,7 +331,7 @@ def _import_aliases(statements: list[ast.stmt]) -> tuple[dict[str, str], list[st
                     star_modules.append(node.module)
                 else:
                     aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return aliases, star_modules
+    return aliases, tuple(star_modules)
 
 
 def _bound_names(node: ast.stmt) -> list[str]:

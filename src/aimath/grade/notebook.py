@@ -10,9 +10,11 @@ Anything that is not a readable Python notebook raises `NotebookError` with a re
 from __future__ import annotations
 
 import ast
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 MAX_NOTEBOOK_BYTES = 32 << 20
 # Cell magics whose body is not Python or reaches outside the notebook: the whole cell is skipped.
@@ -21,6 +23,12 @@ FOREIGN_CELL_MAGICS = frozenset({
     "js", "latex", "markdown", "svg", "writefile", "file", "sx", "debug", "pip", "conda",
 })
 _GRADER_METHODS = frozenset({"check", "check_all", "export", "run_plugin", "to_pdf", "submit"})
+
+
+# Most cells of a lesson's submissions are the release notebook's own: a grading process converts and
+# parses each distinct cell once. Only cells up to this size are remembered, so the caches stay small.
+CACHED_CELL_CHARS = 8_000
+T = TypeVar("T")
 
 
 class NotebookError(ValueError):
@@ -88,6 +96,32 @@ def _kernel_language(metadata: dict[str, Any]) -> str:
     return ""
 
 
+def per_cell_cache(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Remember a function of one cell's source for cells up to CACHED_CELL_CHARS long. What it
+    returns is shared between submissions, so callers must never change it."""
+
+    def decorate(function: Callable[[str], T]) -> Callable[[str], T]:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def wrapper(source: str) -> T:
+            return cached(source) if len(source) <= CACHED_CELL_CHARS else function(source)
+
+        return wrapper
+
+    return decorate
+
+
+@per_cell_cache(256)
+def parsed_cell(python: str) -> ast.Module | None:
+    """The syntax tree of a cell's Python (None for a syntax error)."""
+    try:
+        return ast.parse(python)
+    except (SyntaxError, ValueError):
+        return None
+
+
+@per_cell_cache(1024)
 def cell_to_python(source: str) -> str:
     """One cell's code as plain Python: foreign cell magics and test-running statements removed."""
     first = source.lstrip().split("\n", 1)[0]
