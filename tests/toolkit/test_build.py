@@ -75,9 +75,13 @@ def test_strip_keeps_signature_and_docstring() -> None:
          "is not closed"),
         (lambda c: c.__setitem__(4, ("raw", "# BEGIN QUESTION\nname: q02_1\npoints: 3")),
          "name must be q01_M, got 'q02_1'"),
+        (lambda c: [c.__setitem__(4, ("raw", "# BEGIN QUESTION\nname: q01_1\npoints: 0.3")),
+                    c.__setitem__(8, ("code", PUBLIC_TEST.replace("points: 1", "points: 0.1"))),
+                    c.__setitem__(9, ("code", HIDDEN_TEST.replace("points: 2", "points: 0.2")))],
+         "otter assign refuses its test points"),  # 0.1 + 0.2 > 0.3 in floating point
     ],
     ids=["unclosed-solution", "duplicate-question", "no-tests", "def-inside-solution", "points-mismatch",
-         "duplicate-test", "unclosed-question", "wrong-lesson-number"],
+         "duplicate-test", "unclosed-question", "wrong-lesson-number", "points-inexact"],
 )
 def test_mistakes_are_reported_with_file_cell_and_marker(tmp_path: Path, mutate, expected: str) -> None:
     cells = toy_cells()
@@ -113,6 +117,7 @@ def test_outputs_layout_and_contents(built_toy_course: Path) -> None:
     meta = json.loads((bundle / "lesson.json").read_text())
     assert [(q["name"], q["points"], q["functions"]) for q in meta["questions"]] == [
         ("q01_1", 3.0, ["double"]), ("q01_2", 1.0, ["norm2"])]
+    assert meta["warm"] == ["matplotlib.pyplot", "numpy"]  # what the notebook imports: the sandbox preloads it
 
     student = nbformat.read(release / f"{STEM}.ipynb", as_version=4)
     sources = [c.source for c in student.cells]
@@ -235,3 +240,14 @@ def test_forbidden_functions_reach_the_static_scan(tmp_path: Path) -> None:
     lesson = parse_lesson(write_notebook(tmp_path / "b" / f"{STEM}.ipynb", cells))
     with pytest.raises(BuildError, match="forbid= must be a literal"):
         lesson_metadata(lesson, entry, config)
+
+
+def test_the_sandbox_preloads_every_module_the_notebook_imports(tmp_path: Path) -> None:
+    """Imports inside functions and from-imports count too, so that no submission pays for them."""
+    from aimath.build.outputs import imported_modules
+
+    cells = toy_cells()
+    cells[3] = ("code", "from scipy import linalg\nimport torch.nn.functional as F\n\n"
+                        "def helper():\n    import sympy\n    from . import sibling\n    return sympy")
+    lesson = parse_lesson(write_notebook(tmp_path / f"{STEM}.ipynb", cells))
+    assert imported_modules(lesson) == ["matplotlib.pyplot", "numpy", "scipy", "sympy", "torch.nn.functional"]

@@ -3,9 +3,9 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = 'q06_5'
-points = 3.0000000000000004
+points = 3.0
 
-@test_case(points=0.2, hidden=False)
+@test_case(points=0.1, hidden=False)
 def test_q06_5_shape_dtype(water_filling):
     import numpy as np
     from aimath import checks as C
@@ -48,7 +48,7 @@ def test_q06_5_kkt_properties(water_filling):
                        name="x versus max(0, level - alpha) (one common water level)")
 
 
-@test_case(points=0.5, hidden=True)
+@test_case(points=0.6, hidden=True)
 def test_q06_5_random_vs_reference(water_filling):
     import numpy as np
     from aimath import checks as C

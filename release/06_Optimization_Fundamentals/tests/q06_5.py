@@ -3,9 +3,9 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = 'q06_5'
-points = 0.9000000000000001
+points = 0.8
 
-@test_case(points=0.2, hidden=False)
+@test_case(points=0.1, hidden=False)
 def test_q06_5_shape_dtype(water_filling):
     import numpy as np
     from aimath import checks as C
