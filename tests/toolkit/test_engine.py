@@ -227,6 +227,23 @@ def test_handles_forward_attributes_items_and_calls(mode):
     assert worker.output.total == 100_001 and worker.output.kept == b"x" * 4096
 
 
+def test_fork_server_preloads_the_modules_it_is_given():
+    """A lesson's fork server imports what its notebook imports before forking a worker."""
+    import time
+
+    server = ForkServer("process", warm=("wave",))  # a module nothing else here imports
+    try:
+        worker = server.spawn(Limits(), end=time.monotonic() + 60)
+        try:
+            worker.run_cells([(1, "import sys\npreloaded = 'wave' in sys.modules\n")])
+            assert worker.resolve_names(["preloaded"]) == {"preloaded": True}
+        finally:
+            worker.close()
+    finally:
+        server.close()
+    assert server.covers(("wave",)) and not server.covers(("wave", "sympy")) and not server.covers(None)
+
+
 def test_gradescope_run_autograder_writes_results_json(tmp_path):
     root = tmp_path / "autograder"
     shutil.copytree(BUNDLE, root / "source")

@@ -48,6 +48,16 @@ def test_test_running_statements_are_dropped_and_the_rest_kept():
     assert "import numpy as np" in python and "return check(x)" in python and "y = f(2)" in python
 
 
+def test_long_cells_are_converted_like_short_ones():
+    """Conversions of short cells are remembered between submissions; long ones are not, same result."""
+    filler = "".join(f"v{i} = {i}\n" for i in range(2_000))
+    for source in ("%time x = 1\n" + filler, filler + "grader.check('q1')\n", filler):
+        python = cell_to_python(source)
+        assert "v0 = 0\n" in python and python.rstrip().endswith("v1999 = 1999") and "grader" not in python
+        assert len(source) > 8_000
+    assert cell_to_python("%time x = 1\n" + filler).startswith("get_ipython().run_line_magic('time', 'x = 1')")
+
+
 def test_syntax_errors_are_left_for_the_worker():
     assert cell_to_python("def f(:\n    pass\n") == "def f(:\n    pass\n"
 
