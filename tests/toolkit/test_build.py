@@ -250,4 +250,5 @@ def test_the_sandbox_preloads_every_module_the_notebook_imports(tmp_path: Path) 
     cells[3] = ("code", "from scipy import linalg\nimport torch.nn.functional as F\n\n"
                         "def helper():\n    import sympy\n    from . import sibling\n    return sympy")
     lesson = parse_lesson(write_notebook(tmp_path / f"{STEM}.ipynb", cells))
-    assert imported_modules(lesson) == ["matplotlib.pyplot", "numpy", "scipy", "sympy", "torch.nn.functional"]
+    assert imported_modules(c.source for c in lesson.code_cells()) == [
+        "matplotlib.pyplot", "numpy", "scipy", "sympy", "torch.nn.functional"]

@@ -16,7 +16,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import nbformat
@@ -125,12 +125,13 @@ def _forbidden_names(question: Question, where: str) -> list[str]:
     return sorted(names)
 
 
-def imported_modules(lesson: LessonSource) -> list[str]:
-    """The modules the lesson's notebook imports: what the grading sandbox imports before it forks a
-    worker, so that no submission pays for those imports itself."""
+def imported_modules(sources: Iterable[str]) -> list[str]:
+    """The modules code (notebook cells, IPython syntax allowed) imports anywhere, absolute imports
+    only. For a lesson's notebook, what the grading sandbox imports before it forks a worker, so
+    that no submission pays for those imports itself."""
     modules: set[str] = set()
-    for cell in lesson.code_cells():
-        for node in ast.walk(python_tree(solution_text(cell.source))[0]):
+    for source in sources:
+        for node in ast.walk(python_tree(source)[0]):
             if isinstance(node, ast.Import):
                 modules.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -153,7 +154,7 @@ def lesson_metadata(lesson: LessonSource, entry: LessonEntry, config: CourseConf
         "limits": config.limits.model_dump(exclude={"workers"}),
         "sandbox": config.sandbox,
         "tolerance_overrides": {k: v.model_dump() for k, v in entry.tolerance_overrides.items()},
-        "warm": imported_modules(lesson),
+        "warm": imported_modules(solution_text(cell.source) for cell in lesson.code_cells()),
         "aimath_version": aimath.__version__,
     }
 
