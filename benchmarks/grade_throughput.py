@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import json
 import os
@@ -71,10 +72,11 @@ def grade_with_aimath(bundle: Path, folder: Path, out: Path, workers: int, sandb
 def warm_solution_seconds(bundle: Path, notebook: Path, runs: int = 3) -> tuple[float, float]:
     """The solution's own cost in a warm interpreter: its code cells, then every test in-process.
 
-    Each run is a fresh fork of this process after it imported what the lesson's fork server
-    imports: running the notebook three times in one interpreter would instead measure its third
-    run, with SymPy's caches and every lazy import already filled by the first two.
+    Each run is a fresh fork of this process after it imported every module the notebook, its tests
+    and the reference solutions import: running the notebook three times in one interpreter would
+    instead measure its third run, with SymPy's caches and every lazy import filled by the first two.
     """
+    from aimath.build.outputs import imported_modules
     from aimath.checks.context import load_module_from_path
     from aimath.grade.engine import load_bundle
     from aimath.grade.notebook import read_notebook
@@ -83,6 +85,11 @@ def warm_solution_seconds(bundle: Path, notebook: Path, runs: int = 3) -> tuple[
     from aimath.sandbox.zygote import warm
 
     warm(list(load_bundle(bundle).warm or ()) or None)
+    sources = [source for _, source in read_notebook(notebook)]
+    sources += [path.read_text() for path in sorted(bundle.glob("tests/*.py")) + [bundle / "reference.py"]]
+    for module in imported_modules(sources):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
     cells = [compile(source, f"<cell {n}>", "exec") for n, source in read_notebook(notebook)]
     tests = load_tests_dir(bundle / "tests")
     timings = []
