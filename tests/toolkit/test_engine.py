@@ -116,6 +116,14 @@ def test_static_scan_follows_aliases_and_helpers():
         "import numpy as np\ndef f(S):\n    return np.linalg.eigh(S)": False,
         "import numpy as np\nprint(np.linalg.eig([[1.0]]))  # a demo cell\ndef f(S):\n    return np.linalg.eigh(S)": False,
         "import scipy.linalg as np\ndef f(S):\n    return np.eig(S)": False,
+        # a local that shares its name with module-level code using the forbidden function is not that code
+        "import numpy as np\nQ = np.linalg.eig([[1.0]])\ndef f(S):\n    Q = S.copy()\n    return Q": False,
+        "import numpy as np\nQ = np.linalg.eig([[1.0]])\ndef f(Q):\n    return [Q for Q in Q]": False,
+        "from numpy.linalg import *\ndef f(S):\n    eig = S.diagonal()\n    return eig": False,
+        # ... unless the function declares it global, or imports inside itself
+        "import numpy as np\nQ = np.linalg.eig\ndef f(S):\n    global Q\n    Q = Q\n    return Q(S)": True,
+        "def f(S):\n    import numpy as np\n    return np.linalg.eig(S)": True,
+        "import numpy as np\ndef f(S, eig=np.linalg.eig):\n    return eig(S)": True,
     }
     for source, banned in cases.items():
         assert bool(forbidden_uses([source], q)) is banned, source

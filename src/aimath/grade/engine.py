@@ -343,6 +343,27 @@ def _bound_names(node: ast.stmt) -> list[str]:
     return []
 
 
+def _local_names(node: ast.AST) -> set[str]:
+    """The names a function binds itself (parameters, assignments, loop and comprehension variables,
+    nested definitions), less those it declares global: a student's local `Q` is not the module-level
+    `Q` a demo cell computed with a forbidden function. Imports are left out: an import inside the
+    function binds a module, which the scan must see. Nested scopes are merged into the function's."""
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return set()
+    names: set[str] = set()
+    declared_global: set[str] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.arg):
+            names.add(inner.arg)
+        elif isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store | ast.Del):
+            names.add(inner.id)
+        elif isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and inner is not node:
+            names.add(inner.name)
+        elif isinstance(inner, ast.Global):
+            declared_global.update(inner.names)
+    return names - declared_global
+
+
 def _reachable(roots: tuple[str, ...], definitions: dict[str, list[ast.AST]]) -> list[ast.AST]:
     """The definitions of `roots` and of every module-level name they refer to, transitively."""
     seen, pending, nodes = set(), list(roots), []
@@ -353,13 +374,21 @@ def _reachable(roots: tuple[str, ...], definitions: dict[str, list[ast.AST]]) ->
         seen.add(name)
         for node in definitions.get(name, []):
             nodes.append(node)
-            pending += [n.id for n in ast.walk(node) if isinstance(n, ast.Name)]
+            local = _local_names(node)
+            pending += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in local]
     return nodes
 
 
 def _qualified_names(nodes: list[ast.AST], aliases: dict[str, str], star_modules: list[str]) -> set[str]:
     used = set()
-    for node in (n for root in nodes for n in ast.walk(root)):
+    for root in nodes:
+        used |= _qualified_names_in(root, _local_names(root), aliases, star_modules)
+    return used
+
+
+def _qualified_names_in(root: ast.AST, local: set[str], aliases: dict[str, str], star_modules: list[str]) -> set[str]:
+    used = set()
+    for node in ast.walk(root):
         dotted = ""
         if isinstance(node, ast.Attribute | ast.Name):
             dotted = dotted_name(node)
@@ -367,6 +396,8 @@ def _qualified_names(nodes: list[ast.AST], aliases: dict[str, str], star_modules
               and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
             dotted = f"{dotted_name(node.args[0])}.{node.args[1].value}"
         head, _, rest = dotted.partition(".")
+        if head in local:
+            continue
         if head in aliases:
             used.add(f"{aliases[head]}.{rest}" if rest else aliases[head])
         elif head:
