@@ -125,9 +125,10 @@ def _bwrap_command(fd: int, package: Path, warm: str) -> list[str]:
 class ForkServer:
     """A warmed fork server for one sandbox mode ('bwrap' or 'process'), owned by this process.
 
-    `warm` names the modules it imports before forking anyone (None: every library a lesson may use).
-    A lesson's bundle lists what its notebook imports, so a batch does not wait for torch to load
-    for a lesson that never uses it; a submission that imports more pays for that import itself."""
+    It always imports numpy, scipy, sympy, torch and matplotlib; `warm` names what else it imports
+    and runs once before forking anyone (None: every library module a lesson may use). A lesson's
+    bundle lists what its notebook imports, so that submodules and first-use costs (torch.func's
+    compiler, about a second) are paid only where the lesson uses them."""
 
     _shared: list[tuple[int, ForkServer]] = []  # (owning pid, server): a forked child starts its own
 

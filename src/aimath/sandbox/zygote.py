@@ -30,7 +30,9 @@ LIBRARY_MODULES = (
     "scipy.stats", "scipy.integrate", "scipy.spatial", "scipy.sparse", "sympy", "torch", "torch.nn",
     "torch.nn.functional", "matplotlib", "matplotlib.pyplot",
 )
-WORKER_MODULES = ("matplotlib.pyplot", "aimath.checks", "aimath.sandbox.worker")  # what every worker uses
+# Imported whatever the lesson: the course's five libraries (a submission may use any of them) and
+# what every worker runs. A lesson's own list adds submodules and the first-use warm-ups below.
+BASE_MODULES = ("numpy", "scipy", "sympy", "torch", "matplotlib.pyplot", "aimath.checks", "aimath.sandbox.worker")
 SYSTEM_READ_PATHS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/etc/ld.so.cache", "/etc/localtime",
                      "/etc/fonts", "/proc", "/sys/devices/system/cpu")
 DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/urandom", "/dev/random")
@@ -39,7 +41,8 @@ DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/urandom", "/dev/random")
 def warm(modules: list[str] | None = None) -> None:
     """Import what submissions use (`modules`, or every library) and run each library once, so a
     forked worker pays for neither."""
-    for name in (*(LIBRARY_MODULES if modules is None else modules), *WORKER_MODULES):
+    wanted = LIBRARY_MODULES if modules is None else tuple(modules)
+    for name in (*BASE_MODULES, *wanted):
         try:
             importlib.import_module(name)
         except ImportError:
@@ -53,7 +56,7 @@ def warm(modules: list[str] | None = None) -> None:
         figure.tight_layout()
         figure.canvas.draw()
         plt.close(figure)
-    if "torch" in sys.modules:
+    if any(name.split(".")[0] == "torch" for name in wanted) and "torch" in sys.modules:
         torch = sys.modules["torch"]
         x = torch.ones(2, dtype=torch.float64, requires_grad=True)
         (x * x).sum().backward()
