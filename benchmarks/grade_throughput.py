@@ -51,8 +51,11 @@ def grade_with_otter(zip_path: Path, submissions: list[Path], reference: Path, w
     def run(submission: Path) -> float:
         out = submission.parent / f"otter-{submission.stem}"
         out.mkdir()
-        subprocess.run(["otter", "run", "-a", str(zip_path), "-o", str(out), "--no-logo", str(submission)],
-                       env=env, check=True, capture_output=True)
+        run = subprocess.run(["otter", "run", "-a", str(zip_path), "-o", str(out), "--no-logo", str(submission)],
+                             env=env, capture_output=True, text=True)
+        if run.returncode != 0:  # reported with the scores, not fatal: the timing still counts
+            print(f"otter run failed on {submission.name}: {run.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+            return float("nan")
         return sum(t.get("score", 0.0) for t in json.loads((out / "results.json").read_text())["tests"])
 
     started = time.perf_counter()
