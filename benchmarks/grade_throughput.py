@@ -88,12 +88,13 @@ def warm_solution_seconds(bundle: Path, notebook: Path, runs: int = 3) -> tuple[
     from aimath.sandbox.zygote import warm
 
     warm(list(load_bundle(bundle).warm or ()) or None)
-    sources = [source for _, source in read_notebook(notebook)]
+    numbered_cells = read_notebook(notebook)
+    sources = [source for _, source in numbered_cells]
     sources += [path.read_text() for path in sorted(bundle.glob("tests/*.py")) + [bundle / "reference.py"]]
     for module in imported_modules(sources):
         with contextlib.suppress(ImportError):
             importlib.import_module(module)
-    cells = [compile(source, f"<cell {n}>", "exec") for n, source in read_notebook(notebook)]
+    cells = [compile(source, f"<cell {n}>", "exec") for n, source in numbered_cells]
     tests = load_tests_dir(bundle / "tests")
     timings = []
     for _ in range(runs):

@@ -294,7 +294,7 @@ def parse_lesson(path: Path) -> LessonSource:
     return lesson
 
 
-def _check_points_as_otter_does(question: Question, where: str) -> None:
+def _check_points_as_otter_does(question: Question, total: float, where: str) -> None:
     """`otter assign` adds the test points in floating point and refuses a sum over the question's
     points by any rounding error (0.2 + 0.4 + ... can come to 3.0000000000000004): run its own rule,
     so that the source stays a notebook `otter assign` accepts."""
@@ -306,8 +306,7 @@ def _check_points_as_otter_does(question: Question, where: str) -> None:
         TestFile.resolve_test_file_points(question.points, cases)
     except ValueError as exc:
         raise BuildError(f"{where}: otter assign refuses its test points ({exc}); its tests add up to "
-                         f"{sum(t.points for t in question.tests)!r} in floating point: choose points whose "
-                         "sum is exact") from None
+                         f"{total!r} in floating point: choose points whose sum is exact") from None
 
 
 def _finish_question(question: Question, path: Path) -> None:
@@ -317,7 +316,7 @@ def _finish_question(question: Question, path: Path) -> None:
     total = sum(t.points for t in question.tests)
     if abs(total - question.points) > 1e-9:
         raise BuildError(f"{where}: its tests add up to {total:g} points, the question is worth {question.points:g}")
-    _check_points_as_otter_does(question, where)
+    _check_points_as_otter_does(question, total, where)
     for cell in question.items:
         if cell.cell_type != "code":
             continue

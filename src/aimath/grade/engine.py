@@ -364,8 +364,9 @@ def _local_names(node: ast.AST) -> set[str]:
     return names - declared_global
 
 
-def _reachable(roots: tuple[str, ...], definitions: dict[str, list[ast.AST]]) -> list[ast.AST]:
-    """The definitions of `roots` and of every module-level name they refer to, transitively."""
+def _reachable(roots: tuple[str, ...], definitions: dict[str, list[ast.AST]]) -> list[tuple[ast.AST, set[str]]]:
+    """The definitions of `roots` and of every module-level name they refer to, transitively, each
+    with the names it binds locally (which refer to nothing at module level)."""
     seen, pending, nodes = set(), list(roots), []
     while pending:
         name = pending.pop()
@@ -373,33 +374,28 @@ def _reachable(roots: tuple[str, ...], definitions: dict[str, list[ast.AST]]) ->
             continue
         seen.add(name)
         for node in definitions.get(name, []):
-            nodes.append(node)
             local = _local_names(node)
+            nodes.append((node, local))
             pending += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in local]
     return nodes
 
 
-def _qualified_names(nodes: list[ast.AST], aliases: dict[str, str], star_modules: list[str]) -> set[str]:
+def _qualified_names(nodes: list[tuple[ast.AST, set[str]]], aliases: dict[str, str],
+                     star_modules: list[str]) -> set[str]:
     used = set()
-    for root in nodes:
-        used |= _qualified_names_in(root, _local_names(root), aliases, star_modules)
-    return used
-
-
-def _qualified_names_in(root: ast.AST, local: set[str], aliases: dict[str, str], star_modules: list[str]) -> set[str]:
-    used = set()
-    for node in ast.walk(root):
-        dotted = ""
-        if isinstance(node, ast.Attribute | ast.Name):
-            dotted = dotted_name(node)
-        elif (isinstance(node, ast.Call) and dotted_name(node.func) == "getattr" and len(node.args) >= 2
-              and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
-            dotted = f"{dotted_name(node.args[0])}.{node.args[1].value}"
-        head, _, rest = dotted.partition(".")
-        if head in local:
-            continue
-        if head in aliases:
-            used.add(f"{aliases[head]}.{rest}" if rest else aliases[head])
-        elif head:
-            used.update(f"{module}.{dotted}" for module in star_modules)
+    for root, local in nodes:
+        for node in ast.walk(root):
+            dotted = ""
+            if isinstance(node, ast.Attribute | ast.Name):
+                dotted = dotted_name(node)
+            elif (isinstance(node, ast.Call) and dotted_name(node.func) == "getattr" and len(node.args) >= 2
+                  and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+                dotted = f"{dotted_name(node.args[0])}.{node.args[1].value}"
+            head, _, rest = dotted.partition(".")
+            if head in local:
+                continue
+            if head in aliases:
+                used.add(f"{aliases[head]}.{rest}" if rest else aliases[head])
+            elif head:
+                used.update(f"{module}.{dotted}" for module in star_modules)
     return used

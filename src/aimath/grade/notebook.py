@@ -128,19 +128,19 @@ def cell_to_python(source: str) -> str:
     if first.startswith("%%") and (first[2:].split() or [""])[0] in FOREIGN_CELL_MAGICS:
         return ""
     try:  # most cells are plain Python, which IPython's transformations leave as it is (ending in \n)
-        return _drop_test_statements(source if source.endswith("\n") else source + "\n", ast.parse(source))
+        module = ast.parse(source)
+        python = source if source.endswith("\n") else source + "\n"
     except (SyntaxError, ValueError):
-        pass
-    from IPython.core.inputtransformer2 import TransformerManager
+        from IPython.core.inputtransformer2 import TransformerManager
 
-    try:
-        python = TransformerManager().transform_cell(source)
-    except (SyntaxError, ValueError, IndexError):
-        return source  # left to fail in the worker, like any cell with a syntax error
-    try:
-        module = ast.parse(python)
-    except (SyntaxError, ValueError):
-        return python
+        try:
+            python = TransformerManager().transform_cell(source)
+        except (SyntaxError, ValueError, IndexError):
+            return source  # left to fail in the worker, like any cell with a syntax error
+        try:
+            module = ast.parse(python)
+        except (SyntaxError, ValueError):
+            return python
     return _drop_test_statements(python, module)
 
 
